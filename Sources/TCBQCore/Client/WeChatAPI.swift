@@ -1,0 +1,114 @@
+/// What the query engine needs from the WeChat component APIs. `WeChatClient` implements it over
+/// a `Transport`; tests may implement it in memory.
+///
+/// Calls that fetch per appid never fail as a whole for a per-appid problem: those come back in
+/// `failures` so the caller can print what was fetched and name what was not.
+public protocol WeChatAPI: Sendable {
+  /// describecloudbaserunenvs: every cloud-hosting environment of the provider.
+  func describeEnvs() async throws -> [CloudBaseRunEnv]
+
+  /// api_get_authorizer_list, paged (count 500) until a short page.
+  func authorizers() async throws -> [Authorizer]
+
+  /// batchgetenvid for `appids`, split into batches of the configured size, run with bounded
+  /// concurrency. A batch that fails after retries, and each `err_list` entry, is a failure.
+  func sharedEnvs(of appids: [String]) async throws -> SharesResult
+
+  /// batchshareenv: share `env` with `appids`. Sent once, never retried when the outcome is
+  /// unknown.
+  func share(env: String, with appids: [String]) async throws -> WriteResult
+
+  /// batchunshareenv: remove the sharing of `env` from `appids`.
+  func unshare(env: String, from appids: [String]) async throws -> WriteResult
+
+  /// getApiQuota for one cgi path (with its leading `/`).
+  func apiQuota(cgiPath: String) async throws -> APIQuota
+}
+
+/// One authorized mini program or official account.
+public struct Authorizer: Sendable, Hashable, Codable {
+  public var appid: String
+  /// Unix seconds.
+  public var authTime: Int64?
+  public init(appid: String, authTime: Int64?) {
+    self.appid = appid
+    self.authTime = authTime
+  }
+}
+
+/// The answer to batchgetenvid over one or more batches.
+public struct SharesResult: Sendable, Hashable {
+  /// appid → env ids, for every appid the service answered for (an empty list: shares nothing).
+  public var relations: [Relation]
+  /// Appids that could not be fetched, with why.
+  public var failures: [AppFailure]
+
+  public struct Relation: Sendable, Hashable {
+    public var appid: String
+    public var envIDs: [String]
+    public init(appid: String, envIDs: [String]) {
+      self.appid = appid
+      self.envIDs = envIDs
+    }
+  }
+  public init(relations: [Relation], failures: [AppFailure]) {
+    self.relations = relations
+    self.failures = failures
+  }
+}
+
+/// An appid (or a batch of them) the service could not answer for.
+public struct AppFailure: Sendable, Hashable {
+  public var appid: String
+  public var env: String?
+  /// errcode when known (a per-app err_list entry has only errmsg).
+  public var errcode: Int64?
+  public var errmsg: String
+  public var rid: String?
+  public init(appid: String, env: String? = nil, errcode: Int64? = nil, errmsg: String, rid: String? = nil) {
+    self.appid = appid
+    self.env = env
+    self.errcode = errcode
+    self.errmsg = errmsg
+    self.rid = rid
+  }
+}
+
+/// The answer to batchshareenv or batchunshareenv.
+public struct WriteResult: Sendable, Hashable {
+  public var errcode: Int64
+  public var errmsg: String
+  public var rid: String?
+  /// Pairs the service refused, each with its errmsg.
+  public var failures: [AppFailure]
+  /// share only: the confirmation link each mini program's administrator must open.
+  public var links: [Link]
+  public struct Link: Sendable, Hashable {
+    public var appid: String
+    public var url: String
+    public init(appid: String, url: String) {
+      self.appid = appid
+      self.url = url
+    }
+  }
+  public init(errcode: Int64, errmsg: String, rid: String?, failures: [AppFailure], links: [Link]) {
+    self.errcode = errcode
+    self.errmsg = errmsg
+    self.rid = rid
+    self.failures = failures
+    self.links = links
+  }
+}
+
+/// getApiQuota's answer; the rate-limit objects are optional in the service's answer.
+public struct APIQuota: Sendable, Hashable {
+  public var cgiPath: String
+  public var dailyLimit: Int64?
+  public var used: Int64?
+  public var remain: Int64?
+  public var rateLimitCallCount: Int64?
+  public var rateLimitRefreshSecond: Int64?
+  public var componentRateLimitCallCount: Int64?
+  public var componentRateLimitRefreshSecond: Int64?
+  public init(cgiPath: String) { self.cgiPath = cgiPath }
+}

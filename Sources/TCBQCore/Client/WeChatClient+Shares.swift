@@ -1,0 +1,155 @@
+import Logging
+
+extension WeChatClient {
+  /// What batchgetenvid said about one appid.
+  private enum AppOutcome: Sendable {
+    case envs([String])
+    case failure(AppFailure)
+  }
+
+  /// batchgetenvid for `appids` (duplicates asked once), in batches of `effectiveBatchSize`,
+  /// at most `concurrency` in flight; relations and failures come back in input order.
+  ///
+  /// - An `err_list` entry, and every appid of a batch that failed after retries, is a failure.
+  /// - 40097 on a batch of several appids splits it in halves, recursively; when both halves
+  ///   of a split are accepted, the larger half becomes the session's batch limit.
+  /// - 45009 stops the endpoint: its batch and every batch not yet sent become failures with
+  ///   errcode 45009.
+  /// - An appid the answer does not mention shares nothing (an empty relation).
+  /// - Thrown: token and configuration errors (`ClientError`, a token rejected after refresh),
+  ///   `ClientError.budgetExceeded`, `CancellationError`.
+  public func sharedEnvs(of appids: [String]) async throws -> SharesResult {
+    var seen = Set<String>()
+    let unique = appids.filter { seen.insert($0).inserted }
+    guard !unique.isEmpty else { return SharesResult(relations: [], failures: []) }
+    let path = WeChatPath.batchGetEnvID
+
+    let outcomes = try await inStatement {
+      var outcomes = [AppOutcome?](repeating: nil, count: unique.count)
+      var next = 0
+      var done = 0
+      var inFlight = 0
+      var rows = 0
+      func nextBatch() -> Range<Int>? {
+        guard next < unique.count else { return nil }
+        let end = min(unique.count, next + effectiveBatchSize)
+        defer { next = end }
+        return next..<end
+      }
+      try await withThrowingTaskGroup(of: (Range<Int>, [AppOutcome]).self) { group in
+        for _ in 0..<configuration.concurrency {
+          guard let range = nextBatch() else { break }
+          inFlight += 1
+          group.addTask { (range, try await self.fetchBatch(Array(unique[range])).outcomes) }
+        }
+        while let (range, batch) = try await group.next() {
+          for (offset, outcome) in batch.enumerated() {
+            outcomes[range.lowerBound + offset] = outcome
+            if case .envs(let envs) = outcome { rows += envs.count }
+          }
+          done += 1
+          inFlight -= 1
+          report(
+            CallProgress(
+              path: path, callsDone: done,
+              callsTotal: done + inFlight + estimatedShareCalls(appCount: unique.count - next),
+              rows: rows))
+          if let range = nextBatch() {
+            inFlight += 1
+            group.addTask { (range, try await self.fetchBatch(Array(unique[range])).outcomes) }
+          }
+        }
+      }
+      return outcomes
+    }
+
+    var result = SharesResult(relations: [], failures: [])
+    for (appid, outcome) in zip(unique, outcomes) {
+      switch outcome {
+      case .envs(let envs)?: result.relations.append(.init(appid: appid, envIDs: envs))
+      case .failure(let failure)?: result.failures.append(failure)
+      case nil: result.relations.append(.init(appid: appid, envIDs: []))
+      }
+    }
+    return result
+  }
+
+  /// One batch, split in halves on 40097; `accepted` when the service took the whole batch.
+  private struct BatchOutcome: Sendable {
+    var outcomes: [AppOutcome]
+    var accepted: Bool
+  }
+
+  /// One batch, split in halves on 40097. Returns one outcome per appid, in order.
+  ///
+  /// A split whose two halves are both accepted teaches the limit (the larger half). A split
+  /// with a rejected half teaches nothing: the 40097 may come from one malformed appid, which
+  /// the halving isolates as a failure of its own.
+  private func fetchBatch(_ appids: [String]) async throws -> BatchOutcome {
+    let path = WeChatPath.batchGetEnvID
+    do {
+      let answer = try await perform(
+        path, body: BatchGetEnvIDRequest(appids: appids), kind: .read, batchSize: appids.count,
+        as: BatchGetEnvIDResponse.self)
+      return BatchOutcome(outcomes: outcomes(of: appids, in: answer), accepted: true)
+    } catch let error as APIError where error.errcode == 40097 && appids.count > 1 {
+      let half = (appids.count + 1) / 2
+      configuration.logger.notice(
+        "batchgetenvid answered 40097 for \(appids.count) appids: retrying as \(half) + \(appids.count - half)"
+      )
+      let first = try await fetchBatch(Array(appids[..<half]))
+      let second = try await fetchBatch(Array(appids[half...]))
+      if first.accepted, second.accepted { learnBatchLimit(accepted: half, rejected: appids.count) }
+      return BatchOutcome(outcomes: first.outcomes + second.outcomes, accepted: false)
+    } catch let error as APIError where !error.isTokenRejected && error.errcode != 41001 {
+      let failures = appids.map { appid in
+        AppOutcome.failure(
+          AppFailure(appid: appid, errcode: error.errcode, errmsg: describe(error), rid: error.rid))
+      }
+      return BatchOutcome(outcomes: failures, accepted: false)
+    } catch let error as TransportError where error != .cancelled && !Task.isCancelled {
+      let failures = appids.map { AppOutcome.failure(AppFailure(appid: $0, errmsg: error.description)) }
+      return BatchOutcome(outcomes: failures, accepted: false)
+    }
+  }
+
+  private func describe(_ error: APIError) -> String {
+    let message = error.message
+    guard let meaning = error.meaning else { return message }
+    return message.isEmpty ? meaning : "\(message) (\(meaning))"
+  }
+
+  /// `accepted` appids passed where `rejected` did not: the limit is at least `accepted` and
+  /// below `rejected`.
+  private func learnBatchLimit(accepted: Int, rejected: Int) {
+    let learned = session.withLock { state -> Int in
+      if let known = state.learnedBatchLimit, known < rejected {
+        state.learnedBatchLimit = max(known, accepted)
+      } else {
+        state.learnedBatchLimit = accepted
+      }
+      return state.learnedBatchLimit ?? accepted
+    }
+    configuration.logger.notice("batchgetenvid: using batches of at most \(learned) appids")
+  }
+
+  private func outcomes(of appids: [String], in answer: BatchGetEnvIDResponse) -> [AppOutcome] {
+    var envs: [String: [String]] = [:]
+    for relation in answer.relationData {
+      guard let appid = relation.appid else { continue }
+      envs[appid, default: []] += relation.envList
+    }
+    var failures: [String: AppFailure] = [:]
+    for entry in answer.errList {
+      guard let appid = entry.appid, failures[appid] == nil else { continue }
+      let message = entry.errmsg ?? ""
+      failures[appid] = AppFailure(
+        appid: appid, env: entry.env, errcode: entry.errcode,
+        errmsg: APIError.strippingRID(from: message), rid: APIError.rid(in: message))
+    }
+    return appids.map { appid in
+      if let failure = failures[appid] { return .failure(failure) }
+      return .envs(envs[appid] ?? [])
+    }
+  }
+}

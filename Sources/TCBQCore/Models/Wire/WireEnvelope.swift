@@ -1,0 +1,57 @@
+/// What every answer carries: `errcode` (absent means 0) and `errmsg`. Decoded first, whatever
+/// the call, so an error answer never depends on the success shape.
+public struct WireEnvelope: Sendable, Hashable, Codable {
+  public var errcode: Int64
+  public var errmsg: String?
+
+  public init(errcode: Int64 = 0, errmsg: String? = nil) {
+    self.errcode = errcode
+    self.errmsg = errmsg
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case errcode, errmsg
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    errcode = try c.lenientInt64(forKey: .errcode) ?? 0
+    errmsg = try c.lenientString(forKey: .errmsg)
+  }
+}
+
+/// One `err_list` entry: batchgetenvid sends `{appid, errmsg}` (older docs add `env`), the writes
+/// send `{env, appid, errmsg}`.
+public struct WireAppError: Sendable, Hashable, Codable {
+  public var env: String?
+  public var appid: String?
+  public var errcode: Int64?
+  public var errmsg: String?
+
+  public init(env: String? = nil, appid: String?, errcode: Int64? = nil, errmsg: String?) {
+    self.env = env
+    self.appid = appid
+    self.errcode = errcode
+    self.errmsg = errmsg
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case env, appid, errcode, errmsg
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    env = try c.lenientString(forKey: .env)
+    appid = try c.lenientString(forKey: .appid)
+    errcode = try c.lenientInt64(forKey: .errcode)
+    errmsg = try c.lenientString(forKey: .errmsg)
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encodeIfPresent(env, forKey: .env)
+    try c.encodeIfPresent(appid, forKey: .appid)
+    try c.encodeIfPresent(errcode, forKey: .errcode)
+    try c.encodeIfPresent(errmsg, forKey: .errmsg)
+  }
+}

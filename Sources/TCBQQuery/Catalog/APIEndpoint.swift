@@ -1,0 +1,17 @@
+/// An API call that fills tables, named as the contract names it.
+public enum APIEndpoint: String, Sendable, Hashable, CaseIterable {
+  case describeCloudBaseRunEnvs = "describecloudbaserunenvs"
+  case authorizerList = "api_get_authorizer_list"
+  case batchGetEnvID = "batchgetenvid"
+  case apiQuota = "getApiQuota"
+
+  /// The cgi path of the endpoint, with its leading `/`.
+  public var cgiPath: String {
+    switch self {
+    case .describeCloudBaseRunEnvs: "/componenttcb/describecloudbaserunenvs"
+    case .authorizerList: "/cgi-bin/component/api_get_authorizer_list"
+    case .batchGetEnvID: "/componenttcb/batchgetenvid"
+    case .apiQuota: "/cgi-bin/openapi/quota/get"
+    }
+  }
+}

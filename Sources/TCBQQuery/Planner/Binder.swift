@@ -1,0 +1,221 @@
+/// Name resolution and checking for one `select`; collects every diagnostic it finds.
+struct Binder {
+  let catalog: Catalog
+  let text: ExprText
+  var diagnostics: [Diagnostic] = []
+  var sources: [QueryPlan.Source] = []
+  var aggregates: [AggregateCall] = []
+  /// Output names (`expr as name`) usable in WHERE, GROUP BY, HAVING, ORDER BY.
+  var outputAliases: [(key: String, expr: Expr)] = []
+
+  /// Where an expression is bound.
+  enum Mode {
+    /// No aggregates allowed; the clause names the error.
+    case plain(clause: String)
+    /// An aggregate query's output, HAVING or ORDER BY: aggregates become slots.
+    case aggregated
+    /// Inside an aggregate's argument: no nested aggregate.
+    case aggregateArgument(String)
+  }
+
+  init(catalog: Catalog, text: ExprText) {
+    self.catalog = catalog
+    self.text = text
+  }
+
+  mutating func error(_ message: String, at range: SourceRange, suggestion: String? = nil) {
+    diagnostics.append(Diagnostic(message, at: range, suggestion: suggestion))
+  }
+
+  // MARK: tables
+
+  mutating func addSource(_ ref: TableRef) -> Bool {
+    guard let schema = catalog.table(named: ref.name.name) else {
+      diagnostics.append(Catalog.unknownTable(ref.name, among: catalog.tableNames))
+      return false
+    }
+    let qualifier = (ref.alias ?? ref.name).key
+    if sources.contains(where: { $0.qualifier == qualifier }) {
+      let node = ref.alias ?? ref.name
+      error(
+        "duplicate table name or alias '\(node.name)'", at: node.range,
+        suggestion: "give each use of a table its own alias")
+    }
+    sources.append(QueryPlan.Source(schema: schema, qualifier: qualifier, keys: nil))
+    return true
+  }
+
+  // MARK: expressions
+
+  mutating func bind(
+    _ expr: Expr, visible: Int, mode: Mode, aliases: Bool = true
+  ) -> BoundExpr {
+    switch expr.kind {
+    case .literal(let l):
+      switch l {
+      case .null: return .literal(.null)
+      case .integer(let i): return .literal(.integer(i))
+      case .real(let r, _): return .literal(.real(r))
+      case .string(let s): return .literal(.text(s))
+      case .boolean(let b): return .literal(.boolean(b))
+      }
+    case .column(let table, let name):
+      return bindColumn(table: table, name: name, visible: visible, mode: mode, aliases: aliases)
+    case .unary(let op, let e):
+      return .unary(op, bind(e, visible: visible, mode: mode, aliases: aliases))
+    case .binary(let op, let a, let b):
+      return .binary(
+        op, bind(a, visible: visible, mode: mode, aliases: aliases),
+        bind(b, visible: visible, mode: mode, aliases: aliases))
+    case .like(let a, let p, let negated):
+      return .like(
+        bind(a, visible: visible, mode: mode, aliases: aliases),
+        pattern: bind(p, visible: visible, mode: mode, aliases: aliases), negated: negated)
+    case .inList(let e, let list, let negated):
+      return .inList(
+        bind(e, visible: visible, mode: mode, aliases: aliases),
+        list.map { bind($0, visible: visible, mode: mode, aliases: aliases) }, negated: negated)
+    case .between(let e, let lo, let hi, let negated):
+      return .between(
+        bind(e, visible: visible, mode: mode, aliases: aliases),
+        low: bind(lo, visible: visible, mode: mode, aliases: aliases),
+        high: bind(hi, visible: visible, mode: mode, aliases: aliases), negated: negated)
+    case .isNull(let e, let negated):
+      return .isNull(bind(e, visible: visible, mode: mode, aliases: aliases), negated: negated)
+    case .call(let name, let args, let distinct, let star):
+      return bindCall(
+        expr, name: name, args: args, distinct: distinct, star: star, visible: visible,
+        mode: mode, aliases: aliases)
+    }
+  }
+
+  mutating func bindColumn(
+    table: Identifier?, name: Identifier, visible: Int, mode: Mode, aliases: Bool
+  ) -> BoundExpr {
+    let scope = sources.prefix(visible)
+    if let table {
+      guard let s = scope.firstIndex(where: { $0.qualifier == table.key }) else {
+        error(
+          "unknown table or alias '\(table.name)'", at: table.range,
+          suggestion: NameSuggestion.closest(to: table.name, among: scope.map(\.qualifier)).map {
+            "did you mean '\($0)'?"
+          })
+        return .literal(.null)
+      }
+      let schema = sources[s].schema
+      guard let c = schema.columnIndex(named: name.name) else {
+        error(
+          "unknown column '\(name.name)' in table \(schema.name)", at: name.range,
+          suggestion: NameSuggestion.closest(to: name.name, among: schema.columnNames).map {
+            "did you mean '\($0)'?"
+          })
+        return .literal(.null)
+      }
+      return .column(source: s, column: c, type: schema.columns[c].type)
+    }
+    let matches = scope.indices.compactMap { s in
+      sources[s].schema.columnIndex(named: name.name).map { (s, $0) }
+    }
+    if matches.count == 1 {
+      let (s, c) = matches[0]
+      return .column(source: s, column: c, type: sources[s].schema.columns[c].type)
+    }
+    if matches.count > 1 {
+      let names = matches.map { "\(sources[$0.0].qualifier).\(name.key)" }
+      error(
+        "ambiguous column name '\(name.name)'", at: name.range,
+        suggestion: "qualify it: \(names.joined(separator: " or "))")
+      return .literal(.null)
+    }
+    if aliases, let alias = outputAliases.first(where: { $0.key == name.key }) {
+      return bind(alias.expr, visible: visible, mode: mode, aliases: false)
+    }
+    let candidates = scope.flatMap(\.schema.columnNames)
+    let suggestion = NameSuggestion.closest(to: name.name, among: candidates).map {
+      "did you mean '\($0)'?"
+    }
+    if scope.count == 1 {
+      error(
+        "unknown column '\(name.name)' in table \(scope.first!.schema.name)", at: name.range,
+        suggestion: suggestion)
+    } else {
+      error("unknown column '\(name.name)'", at: name.range, suggestion: suggestion)
+    }
+    return .literal(.null)
+  }
+
+  mutating func bindCall(
+    _ expr: Expr, name: Identifier, args: [Expr], distinct: Bool, star: Bool, visible: Int,
+    mode: Mode, aliases: Bool
+  ) -> BoundExpr {
+    let key = name.key
+    let isAggregate =
+      aggregateNames.contains(key) && !((key == "min" || key == "max") && args.count != 1)
+    if isAggregate {
+      switch mode {
+      case .plain(let clause):
+        error("aggregate function \(key)() is not allowed in \(clause)", at: expr.range)
+        return .literal(.null)
+      case .aggregateArgument(let outer):
+        error("aggregate function \(key)() cannot be nested inside \(outer)()", at: expr.range)
+        return .literal(.null)
+      case .aggregated:
+        break
+      }
+      let kind: AggregateCall.Kind
+      var argument: BoundExpr?
+      if star {
+        guard key == "count" else {
+          error("only count takes *: \(key)(*) is not allowed", at: expr.range)
+          return .literal(.null)
+        }
+        kind = .countStar
+      } else {
+        guard args.count == 1 else {
+          error(
+            "wrong number of arguments to function \(key)() (expected 1, got \(args.count))",
+            at: expr.range)
+          return .literal(.null)
+        }
+        kind = AggregateCall.Kind(rawValue: key)!
+        argument = bind(
+          args[0], visible: visible, mode: .aggregateArgument(key), aliases: aliases)
+      }
+      let call = AggregateCall(kind: kind, argument: argument, distinct: distinct && !star)
+      let slot: Int
+      if let existing = aggregates.firstIndex(of: call) {
+        slot = existing
+      } else {
+        slot = aggregates.count
+        aggregates.append(call)
+      }
+      return .aggregate(slot: slot, type: call.resultType)
+    }
+    guard let function = ScalarFunction(rawValue: key) else {
+      let known = ScalarFunction.allCases.map(\.rawValue) + ["count", "sum", "avg"]
+      error(
+        "unknown function '\(name.name)'", at: name.range,
+        suggestion: NameSuggestion.closest(to: name.name, among: known).map {
+          "did you mean '\($0)'?"
+        })
+      return .literal(.null)
+    }
+    if star || distinct {
+      error(
+        "\(star ? "*" : "distinct") is only allowed in aggregate functions, not in \(key)()",
+        at: expr.range)
+      return .literal(.null)
+    }
+    let (low, high) = function.arity
+    if args.count < low || (high.map { args.count > $0 } ?? false) {
+      let expected =
+        high == low ? "\(low)" : high.map { "\(low) or \($0)" } ?? "at least \(low)"
+      error(
+        "wrong number of arguments to function \(key)() (expected \(expected), got \(args.count))",
+        at: expr.range)
+      return .literal(.null)
+    }
+    return .function(
+      function, args.map { bind($0, visible: visible, mode: mode, aliases: aliases) })
+  }
+}

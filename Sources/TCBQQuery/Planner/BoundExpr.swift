@@ -1,0 +1,160 @@
+/// An expression with its names resolved: columns are (source, column) positions, aggregates are
+/// slots computed by the aggregation step.
+indirect enum BoundExpr: Sendable, Hashable {
+  case literal(Value)
+  /// A column of the `source`-th table of the FROM clause (0 = the first).
+  case column(source: Int, column: Int, type: ColumnType)
+  /// The value of the `slot`-th aggregate of the plan (after aggregation only).
+  case aggregate(slot: Int, type: ColumnType)
+  case unary(UnaryOperator, BoundExpr)
+  case binary(BinaryOperator, BoundExpr, BoundExpr)
+  case like(BoundExpr, pattern: BoundExpr, negated: Bool)
+  case inList(BoundExpr, [BoundExpr], negated: Bool)
+  case between(BoundExpr, low: BoundExpr, high: BoundExpr, negated: Bool)
+  case isNull(BoundExpr, negated: Bool)
+  case function(ScalarFunction, [BoundExpr])
+
+  /// The affinity the expression brings to a comparison: only column references have one.
+  var affinity: Affinity {
+    switch self {
+    case .column(_, _, let type): type == .text ? .text : .numeric
+    default: .none
+    }
+  }
+
+  /// The sources (tables of the FROM clause) the expression reads.
+  var sources: Set<Int> {
+    var result = Set<Int>()
+    visit { if case .column(let s, _, _) = $0 { result.insert(s) } }
+    return result
+  }
+
+  var containsAggregate: Bool {
+    var found = false
+    visit { if case .aggregate = $0 { found = true } }
+    return found
+  }
+
+  func visit(_ body: (BoundExpr) -> Void) {
+    body(self)
+    switch self {
+    case .literal, .column, .aggregate: break
+    case .unary(_, let e), .isNull(let e, _): e.visit(body)
+    case .binary(_, let a, let b), .like(let a, let b, _):
+      a.visit(body)
+      b.visit(body)
+    case .inList(let e, let list, _):
+      e.visit(body)
+      for x in list { x.visit(body) }
+    case .between(let e, let lo, let hi, _):
+      e.visit(body)
+      lo.visit(body)
+      hi.visit(body)
+    case .function(_, let args):
+      for x in args { x.visit(body) }
+    }
+  }
+
+  /// The conjuncts of a top-level AND chain.
+  var conjuncts: [BoundExpr] {
+    if case .binary(.and, let a, let b) = self { return a.conjuncts + b.conjuncts }
+    return [self]
+  }
+
+  static func conjunction(_ parts: [BoundExpr]) -> BoundExpr? {
+    guard var result = parts.first else { return nil }
+    for p in parts.dropFirst() { result = .binary(.and, result, p) }
+    return result
+  }
+
+  /// The static type of the result.
+  var type: ColumnType {
+    switch self {
+    case .literal(let v):
+      switch v {
+      case .null: .any
+      case .integer: .integer
+      case .real: .real
+      case .text: .text
+      case .boolean: .boolean
+      }
+    case .column(_, _, let t), .aggregate(_, let t): t
+    case .unary(.not, _): .boolean
+    case .unary(_, let e):
+      switch e.type {
+      case .integer, .boolean: .integer
+      case .real: .real
+      default: .any
+      }
+    case .binary(let op, let a, let b):
+      switch op {
+      case .concat: .text
+      case .and, .or, .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: .boolean
+      case .add, .subtract, .multiply, .divide, .remainder:
+        Self.numericType(a.type, b.type, op: op)
+      }
+    case .like, .inList, .between, .isNull: .boolean
+    case .function(let f, let args):
+      switch f {
+      case .lower, .upper, .trim, .substr: .text
+      case .length: .integer
+      case .coalesce, .ifnull, .min, .max:
+        Set(args.map(\.type)).count == 1 ? args[0].type : .any
+      }
+    }
+  }
+
+  private static func numericType(_ a: ColumnType, _ b: ColumnType, op: BinaryOperator)
+    -> ColumnType
+  {
+    let ints: Set<ColumnType> = [.integer, .boolean]
+    if ints.contains(a), ints.contains(b) { return .integer }
+    if a == .real || b == .real {
+      return ([.integer, .boolean, .real] as Set).isSuperset(of: [a, b]) ? .real : .any
+    }
+    return .any
+  }
+}
+
+/// The scalar functions of the language (`min` and `max` with two or more arguments are scalar,
+/// as in SQLite).
+enum ScalarFunction: String, Sendable, Hashable, CaseIterable {
+  case lower, upper, length, substr, trim, coalesce, ifnull, min, max
+
+  /// Allowed argument counts: lower bound and upper bound (nil: unbounded).
+  var arity: (min: Int, max: Int?) {
+    switch self {
+    case .lower, .upper, .length: (1, 1)
+    case .substr: (2, 3)
+    case .trim: (1, 2)
+    case .coalesce: (2, nil)
+    case .ifnull: (2, 2)
+    case .min, .max: (2, nil)
+    }
+  }
+}
+
+/// An aggregate of the plan: what it computes, over which expression (bound before aggregation).
+struct AggregateCall: Sendable, Hashable {
+  enum Kind: String, Sendable, Hashable {
+    case countStar = "count(*)"
+    case count, sum, min, max, avg
+  }
+  var kind: Kind
+  var argument: BoundExpr?
+  var distinct: Bool
+
+  var resultType: ColumnType {
+    switch kind {
+    case .countStar, .count: .integer
+    case .avg: .real
+    case .sum:
+      switch argument?.type {
+      case .integer?, .boolean?: .integer
+      case .real?: .real
+      default: .any
+      }
+    case .min, .max: argument?.type ?? .any
+    }
+  }
+}

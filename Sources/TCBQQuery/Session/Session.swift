@@ -1,0 +1,278 @@
+import Foundation
+import TCBQCore
+
+/// One user's session: the API, the cache of fetched tables and the settings. Runs statements:
+/// plans first (names checked before any call), then fetches what the plan needs, then executes.
+public actor Session {
+  public nonisolated let catalog: Catalog
+  public private(set) var settings: SessionSettings
+  let api: any WeChatAPI
+  let confirmer: any WriteConfirmer
+  let audit: AuditLog
+  var cache = TableCache()
+  /// Injected clock, so cache expiry is testable.
+  let now: @Sendable () -> Date
+
+  public init(
+    api: any WeChatAPI, settings: SessionSettings = SessionSettings(),
+    confirmer: any WriteConfirmer, audit: AuditLog,
+    now: @escaping @Sendable () -> Date = { Date() }
+  ) {
+    self.api = api
+    self.settings = settings
+    self.confirmer = confirmer
+    self.audit = audit
+    self.catalog = Catalog.standard
+    self.now = now
+  }
+
+  public func update(_ change: @Sendable (inout SessionSettings) -> Void) {
+    change(&settings)
+  }
+
+  /// Runs one statement that is not a dot command (the shell handles those).
+  /// `source` is the text the statement's ranges point into (names unnamed result columns).
+  public func run(_ statement: Statement, source: String) async throws -> StatementResult {
+    switch statement {
+    case .select(let select):
+      return try await runSelect(select, source: source)
+    case .explain(let select):
+      return try explain(select, source: source)
+    case .sharesOf(let words):
+      return try await sharesOf(words.map(\.text))
+    case .share(let env, let appids):
+      return try await write(.share, env: env.text, appids: appids.map(\.text))
+    case .unshare(let env, let appids):
+      return try await write(.unshare, env: env.text, appids: appids.map(\.text))
+    case .showTables:
+      return StatementResult(rows: catalog.tablesResult())
+    case .describe(let name):
+      let table = try catalog.resolveTable(name)
+      return StatementResult(rows: catalog.describeResult(table))
+    case .refresh(let name):
+      return try await refresh(name)
+    case .dot(let command):
+      throw StatementError("the dot command .\(command.name) is handled by the shell")
+    }
+  }
+
+  /// What the session has fetched, for completion: appids and env ids.
+  public func knownIdentifiers() -> (appids: [String], envIDs: [String]) {
+    var appids = Set(cache.shares.keys)
+    var envs = Set<String>()
+    if let apps = cache.apps?.value { appids.formUnion(apps.map(\.appid)) }
+    for entry in cache.shares.values { envs.formUnion(entry.value) }
+    if let envTable = cache.envTables?.value["envs"],
+      let column = envTable.columnNames.firstIndex(of: "env_id")
+    {
+      for row in 0..<envTable.rowCount {
+        if case .text(let id) = envTable[row, column] { envs.insert(id) }
+      }
+    }
+    return (appids.sorted(), envs.sorted())
+  }
+
+  // MARK: select
+
+  func runSelect(_ select: SelectStatement, source: String) async throws -> StatementResult {
+    let plan = try Planner.plan(select, catalog: catalog, source: source)
+    var tables: [String: Table] = [:]
+    var failures: [AppFailure] = []
+    var notes: [String] = []
+    for requirement in plan.requirements {
+      let fetched = try await table(requirement.table, keys: requirement.keys)
+      tables[requirement.table] = fetched.table
+      failures += fetched.failures
+      notes += fetched.notes
+    }
+    let rows = try Executor.execute(plan, tables: tables)
+    return StatementResult(rows: rows, notes: notes, failures: failures)
+  }
+
+  func explain(_ select: SelectStatement, source: String) throws -> StatementResult {
+    let plan = try Planner.plan(select, catalog: catalog, source: source)
+    let lines = plan.explainLines(context: costContext())
+    let rows = ResultSet(
+      columns: [.init(name: "plan", type: .text)], rows: lines.map { [.text($0)] })
+    return StatementResult(rows: rows)
+  }
+
+  func costContext() -> CostContext {
+    let date = now()
+    var cached = Set<String>()
+    if let envs = cache.envTables, cache.isFresh(envs.fetchedAt, ttl: settings.cacheTTL, now: date) {
+      cached.formUnion(envs.value.keys)
+    }
+    var appCount: Int?
+    if let apps = cache.apps, cache.isFresh(apps.fetchedAt, ttl: settings.cacheTTL, now: date) {
+      cached.insert("apps")
+      appCount = apps.value.count
+    }
+    if let all = cache.allShares, cache.isFresh(all.fetchedAt, ttl: settings.cacheTTL, now: date) {
+      cached.insert("shares")
+    }
+    let cachedAppids = Set(
+      cache.shares.filter { cache.isFresh($0.value.fetchedAt, ttl: settings.cacheTTL, now: date) }.keys)
+    return CostContext(
+      cachedTables: cached, cachedShareAppids: cachedAppids, appCount: appCount,
+      batchSize: settings.batchSize, authorizerPageSize: settings.authorizerPageSize)
+  }
+
+  // MARK: fetching
+
+  struct Fetched {
+    var table: Table
+    var failures: [AppFailure] = []
+    var notes: [String] = []
+  }
+
+  /// The table named, from the cache when fresh, otherwise from the API. `keys` narrows `shares`
+  /// (appids) and `quota` (cgi paths).
+  func table(_ name: String, keys: [String]?) async throws -> Fetched {
+    switch name {
+    case "apps":
+      return Fetched(table: try await appsTable())
+    case "shares":
+      if let keys { return try await sharesTable(of: keys) }
+      return try await allSharesTable()
+    case "quota":
+      return try await quotaTable(paths: keys)
+    default:
+      let envTables = try await envTables()
+      guard let table = envTables[name] else {
+        throw StatementError("internal: table \(name) was not built from describecloudbaserunenvs")
+      }
+      return Fetched(table: table)
+    }
+  }
+
+  func envTables() async throws -> [String: Table] {
+    if let cached = cache.envTables,
+      cache.isFresh(cached.fetchedAt, ttl: settings.cacheTTL, now: now())
+    {
+      return cached.value
+    }
+    let envs = try await api.describeEnvs()
+    let tables = Tables.fromEnvs(envs)
+    cache.envTables = .init(value: tables, fetchedAt: now())
+    return tables
+  }
+
+  func authorizers() async throws -> [Authorizer] {
+    if let cached = cache.apps, cache.isFresh(cached.fetchedAt, ttl: settings.cacheTTL, now: now()) {
+      return cached.value
+    }
+    let apps = try await api.authorizers()
+    cache.apps = .init(value: apps, fetchedAt: now())
+    cache.appsTable = Tables.fromAuthorizers(apps)
+    cache.allShares = nil
+    return apps
+  }
+
+  func appsTable() async throws -> Table {
+    _ = try await authorizers()
+    return cache.appsTable!
+  }
+
+  /// The shares of `appids` (in that order), fetching only those not cached. Returns the
+  /// relations found and the appids that failed.
+  func shares(of appids: [String]) async throws -> (relations: [SharesResult.Relation], failures: [AppFailure]) {
+    let date = now()
+    var seen = Set<String>()
+    let unique = appids.filter { seen.insert($0).inserted }
+    let missing = unique.filter { appid in
+      guard let entry = cache.shares[appid] else { return true }
+      return !cache.isFresh(entry.fetchedAt, ttl: settings.cacheTTL, now: date)
+    }
+    var failures: [AppFailure] = []
+    if !missing.isEmpty {
+      let result = try await api.sharedEnvs(of: missing)
+      let fetchedAt = now()
+      for relation in result.relations {
+        cache.shares[relation.appid] = .init(value: relation.envIDs, fetchedAt: fetchedAt)
+      }
+      failures = result.failures
+    }
+    let failed = Set(failures.map(\.appid))
+    let relations = unique.compactMap { appid -> SharesResult.Relation? in
+      guard !failed.contains(appid), let entry = cache.shares[appid] else { return nil }
+      return SharesResult.Relation(appid: appid, envIDs: entry.value)
+    }
+    // An appid neither answered nor named in err_list must not vanish silently.
+    let answered = Set(relations.map(\.appid)).union(failed)
+    for appid in unique where !answered.contains(appid) {
+      failures.append(AppFailure(appid: appid, errmsg: "the service did not answer for this appid"))
+    }
+    return (relations, failures)
+  }
+
+  func sharesTable(of appids: [String]) async throws -> Fetched {
+    let (relations, failures) = try await shares(of: appids)
+    return Fetched(table: Tables.fromShares(relations), failures: failures)
+  }
+
+  func allSharesTable() async throws -> Fetched {
+    if let all = cache.allShares, cache.isFresh(all.fetchedAt, ttl: settings.cacheTTL, now: now()) {
+      return Fetched(table: all.value)
+    }
+    let apps = try await authorizers()
+    let (relations, failures) = try await shares(of: apps.map(\.appid))
+    let table = Tables.fromShares(relations)
+    if failures.isEmpty {
+      cache.allShares = .init(value: table, fetchedAt: now())
+    }
+    return Fetched(table: table, failures: failures)
+  }
+
+  /// Quota is never cached: `used` changes with every call.
+  func quotaTable(paths: [String]?) async throws -> Fetched {
+    var quotas: [APIQuota] = []
+    var failures: [AppFailure] = []
+    for path in paths ?? Catalog.defaultQuotaPaths {
+      do {
+        quotas.append(try await api.apiQuota(cgiPath: path))
+      } catch let error as APIError {
+        failures.append(
+          AppFailure(appid: path, errcode: error.errcode, errmsg: error.errmsg, rid: error.rid))
+      }
+    }
+    return Fetched(table: Tables.fromQuota(quotas), failures: failures)
+  }
+
+  // MARK: commands
+
+  func sharesOf(_ appids: [String]) async throws -> StatementResult {
+    let (relations, failures) = try await shares(of: appids)
+    var rows: [[Value]] = []
+    var notes: [String] = []
+    for relation in relations {
+      if relation.envIDs.isEmpty {
+        rows.append([.text(relation.appid), .null])
+        notes.append("note: \(relation.appid) shares no environment")
+      }
+      for env in relation.envIDs { rows.append([.text(relation.appid), .text(env)]) }
+    }
+    let result = ResultSet(
+      columns: [.init(name: "appid", type: .text), .init(name: "env_id", type: .text)], rows: rows)
+    return StatementResult(rows: result, notes: notes, failures: failures)
+  }
+
+  func refresh(_ name: Identifier?) async throws -> StatementResult {
+    guard let name else {
+      cache.clear(table: nil)
+      return StatementResult(notes: ["cache cleared: every table is fetched again on next use"])
+    }
+    let table = try catalog.resolveTable(name)
+    cache.clear(table: table.name)
+    switch table.name {
+    case "shares", "quota":
+      return StatementResult(notes: ["\(table.name) is fetched again on next use"])
+    case "apps":
+      let apps = try await authorizers()
+      return StatementResult(notes: ["apps refreshed: \(apps.count) authorized apps"])
+    default:
+      let tables = try await envTables()
+      return StatementResult(notes: ["environments refreshed: \(tables["envs"]?.rowCount ?? 0) envs"])
+    }
+  }
+}

@@ -1,0 +1,308 @@
+/// How tightly operators bind, loosest first, as in SQLite.
+enum Precedence: Int, Comparable {
+  case or = 1
+  case and
+  case not
+  /// `= == != <> is [not] null [not] in [not] like [not] between`
+  case equality
+  /// `< <= > >=`
+  case comparison
+  case additive
+  case multiplicative
+  case concat
+  case prefix
+  case primary
+
+  static func < (a: Precedence, b: Precedence) -> Bool { a.rawValue < b.rawValue }
+  var tighter: Precedence { Precedence(rawValue: rawValue + 1) ?? .primary }
+}
+
+/// An expression and the height of its tree.
+struct ParsedExpr {
+  var expr: Expr
+  var height: Int
+}
+
+/// An operator that follows an operand.
+enum InfixOperator {
+  case binary(BinaryOperator, Precedence)
+  case isNull
+  case like(negated: Bool)
+  case between(negated: Bool)
+  case `in`(negated: Bool)
+}
+
+/// Expressions by precedence climbing: the operators of one level loop, so that a long chain
+/// does not deepen the stack; only parentheses, prefix operators and right operands recurse.
+///
+/// The functions on the recursive path are kept small (one job each, errors built in helpers)
+/// because debug builds give every temporary of a function its own stack slot.
+extension Parser {
+  mutating func parseExpression() throws -> Expr {
+    try expression(.or).expr
+  }
+
+  /// An expression whose operators bind at least as tightly as `minimum`.
+  mutating func expression(_ minimum: Precedence) throws -> ParsedExpr {
+    try enterNesting()
+    defer { depth -= 1 }
+    var left = try prefixExpression()
+    while let infix = infixOperator(atLeast: minimum) {
+      left = try apply(infix, to: left)
+      try checkHeight(left)
+    }
+    return left
+  }
+
+  /// The operator at the current token if it binds at least as tightly as `minimum`.
+  private mutating func infixOperator(atLeast minimum: Precedence) -> InfixOperator? {
+    let token = tokens[index]
+    switch token.kind {
+    case .symbol(let symbol):
+      guard let (op, level) = Parser.binaryOperator(symbol), level >= minimum else { return nil }
+      return .binary(op, level)
+    case .word:
+      let negated = token.keyword == .not
+      let keyword = negated ? peek().keyword : token.keyword
+      let infix: InfixOperator? =
+        switch keyword {
+        case .or where !negated: .binary(.or, .or)
+        case .and where !negated: .binary(.and, .and)
+        case .is where !negated: .isNull
+        case .like: .like(negated: negated)
+        case .between: .between(negated: negated)
+        case .in: .in(negated: negated)
+        default: nil
+        }
+      guard let infix else {
+        expected.append(contentsOf: [.and, .or, .not, .is, .in, .like, .between])
+        return nil
+      }
+      let level: Precedence =
+        switch infix {
+        case .binary(_, let level): level
+        default: .equality
+        }
+      return level >= minimum ? infix : nil
+    default:
+      return nil
+    }
+  }
+
+  private mutating func apply(_ infix: InfixOperator, to left: ParsedExpr) throws -> ParsedExpr {
+    switch infix {
+    case .binary(let op, let level): try binary(op, level, left)
+    case .isNull: try isNull(left)
+    case .like(let negated): try like(left, negated: negated)
+    case .between(let negated): try between(left, negated: negated)
+    case .in(let negated): try inList(left, negated: negated)
+    }
+  }
+
+  private mutating func binary(_ op: BinaryOperator, _ level: Precedence, _ left: ParsedExpr)
+    throws -> ParsedExpr
+  {
+    advance()
+    let right = try expression(level.tighter)
+    return node(.binary(op, left.expr, right.expr), from: left, max(left.height, right.height))
+  }
+
+  private mutating func isNull(_ left: ParsedExpr) throws -> ParsedExpr {
+    advance()
+    let negated = accept(.not)
+    try expect(.null, negated ? "'null' after 'is not'" : "'null' or 'not null' after 'is'")
+    return node(.isNull(left.expr, negated: negated), from: left, left.height)
+  }
+
+  private mutating func like(_ left: ParsedExpr, negated: Bool) throws -> ParsedExpr {
+    advanceOperator(negated)
+    let pattern = try expression(.comparison)
+    return node(
+      .like(left.expr, pattern: pattern.expr, negated: negated), from: left,
+      max(left.height, pattern.height))
+  }
+
+  private mutating func between(_ left: ParsedExpr, negated: Bool) throws -> ParsedExpr {
+    advanceOperator(negated)
+    let low = try expression(.comparison)
+    try expect(.and, "'and' in 'between … and …'")
+    let high = try expression(.comparison)
+    return node(
+      .between(left.expr, low: low.expr, high: high.expr, negated: negated), from: left,
+      max(left.height, low.height, high.height))
+  }
+
+  /// `(a, b, …)` after `in`; the list may be empty, as in SQLite.
+  private mutating func inList(_ left: ParsedExpr, negated: Bool) throws -> ParsedExpr {
+    advanceOperator(negated)
+    try expect(.leftParen, "'(' after 'in'")
+    try rejectSubquery()
+    var items: [Expr] = []
+    var height = left.height
+    if !tokens[index].isSymbol(.rightParen) {
+      repeat {
+        let item = try expression(.or)
+        height = max(height, item.height)
+        items.append(item.expr)
+      } while accept(.comma)
+    }
+    try expect(.rightParen, items.isEmpty ? "an expression or ')'" : "',' or ')'")
+    return node(.inList(left.expr, items, negated: negated), from: left, height)
+  }
+
+  /// `-x`, `+x`, `not x`, or a primary expression. As in SQLite, `not` may stand where any
+  /// operand may (`a = not b`), and takes everything that binds tighter than itself.
+  private mutating func prefixExpression() throws -> ParsedExpr {
+    guard let op = prefixOperator() else { return try primary() }
+    let start = tokens[index].range.start
+    advance()
+    let operand = try expression(op == .not ? .not : .prefix)
+    return ParsedExpr(
+      expr: Expr(.unary(op, operand.expr), range: range(from: start)), height: operand.height + 1)
+  }
+
+  private func prefixOperator() -> UnaryOperator? {
+    switch tokens[index].kind {
+    case .symbol(.minus): .negate
+    case .symbol(.plus): .plus
+    case .word where tokens[index].keyword == .not: .not
+    default: nil
+    }
+  }
+
+  private mutating func primary() throws -> ParsedExpr {
+    switch tokens[index].kind {
+    case .symbol(.leftParen): try parenthesized()
+    case .word, .quotedIdentifier: try wordExpression()
+    default: try literal()
+    }
+  }
+
+  private mutating func parenthesized() throws -> ParsedExpr {
+    let start = tokens[index].range.start
+    advance()
+    try rejectSubquery()
+    let inner = try expression(.or)
+    try expect(.rightParen, "')'")
+    // The parentheses belong to the range; the tree is the inner expression's.
+    return ParsedExpr(expr: Expr(inner.expr.kind, range: range(from: start)), height: inner.height)
+  }
+
+  /// A number or string literal.
+  private mutating func literal() throws -> ParsedExpr {
+    let token = tokens[index]
+    let literal: Literal
+    switch token.kind {
+    case .integer:
+      // Too large for 64 bits: a real, as in SQLite.
+      literal =
+        Int64(token.text).map(Literal.integer)
+        ?? .real(Double(token.text) ?? .infinity, text: token.text)
+    case .decimal:
+      literal = .real(Double(token.text) ?? 0, text: token.text)
+    case .string:
+      literal = .string(token.value)
+    default:
+      try fail(expected: "an expression")
+    }
+    _ = try take()
+    return ParsedExpr(expr: Expr(.literal(literal), range: token.range), height: 1)
+  }
+
+  /// `null`, `true`, `false`, `column`, `table.column` or `function(…)`.
+  private mutating func wordExpression() throws -> ParsedExpr {
+    let token = tokens[index]
+    switch token.keyword {
+    case .null, .true, .false:
+      advance()
+      let literal: Literal = token.keyword == .null ? .null : .boolean(token.keyword == .true)
+      return ParsedExpr(expr: Expr(.literal(literal), range: token.range), height: 1)
+    default:
+      break
+    }
+    let name = try parseName(what: "an expression")
+    if tokens[index].isSymbol(.leftParen) { return try call(name) }
+    var table: Identifier?
+    var column = name
+    if accept(.dot) {
+      table = name
+      column = try parseName(what: "a column name after '\(name.name).'")
+    }
+    let expr = Expr(.column(table: table, name: column), range: range(from: token.range.start))
+    return ParsedExpr(expr: expr, height: 1)
+  }
+
+  /// `name(args)`, `name(distinct arg)`, `count(*)`.
+  private mutating func call(_ name: Identifier) throws -> ParsedExpr {
+    advance()
+    var arguments: [Expr] = []
+    var distinct = false
+    var star = false
+    var height = 0
+    if tokens[index].isSymbol(.star), peek().isSymbol(.rightParen) {
+      advance()
+      star = true
+    } else if !tokens[index].isSymbol(.rightParen) {
+      distinct = accept(.distinct)
+      repeat {
+        let argument = try expression(.or)
+        height = max(height, argument.height)
+        arguments.append(argument.expr)
+      } while accept(.comma)
+    }
+    try expect(.rightParen, arguments.isEmpty ? "an argument or ')'" : "',' or ')'")
+    let expr = Expr(
+      .call(name: name, arguments: arguments, distinct: distinct, star: star),
+      range: range(from: name.range.start))
+    return ParsedExpr(expr: expr, height: height + 1)
+  }
+
+  // MARK: Helpers
+
+  private mutating func advanceOperator(_ negated: Bool) {
+    if negated { advance() }
+    advance()
+  }
+
+  private func node(_ kind: Expr.Kind, from left: ParsedExpr, _ childHeight: Int) -> ParsedExpr {
+    ParsedExpr(expr: Expr(kind, range: range(from: left.expr.range.start)), height: childHeight + 1)
+  }
+
+  private mutating func enterNesting() throws {
+    depth += 1
+    if depth > Parser.maximumNestingDepth {
+      throw failure(
+        ParseMessage.tooDeeplyNested(Parser.maximumNestingDepth), at: tokens[index].range)
+    }
+  }
+
+  private func checkHeight(_ expr: ParsedExpr) throws {
+    if expr.height > Parser.maximumExpressionHeight {
+      throw failure(ParseMessage.tooLong(Parser.maximumExpressionHeight), at: expr.expr.range)
+    }
+  }
+
+  private func rejectSubquery() throws {
+    if tokens[index].isKeyword(.select) {
+      throw failure(ParseMessage.subquery, at: tokens[index].range)
+    }
+  }
+
+  static func binaryOperator(_ symbol: Token.Symbol) -> (BinaryOperator, Precedence)? {
+    switch symbol {
+    case .equal, .doubleEqual: (.equal, .equality)
+    case .notEqual, .lessGreater: (.notEqual, .equality)
+    case .less: (.less, .comparison)
+    case .lessEqual: (.lessEqual, .comparison)
+    case .greater: (.greater, .comparison)
+    case .greaterEqual: (.greaterEqual, .comparison)
+    case .plus: (.add, .additive)
+    case .minus: (.subtract, .additive)
+    case .star: (.multiply, .multiplicative)
+    case .slash: (.divide, .multiplicative)
+    case .percent: (.remainder, .multiplicative)
+    case .concat: (.concat, .concat)
+    default: nil
+    }
+  }
+}

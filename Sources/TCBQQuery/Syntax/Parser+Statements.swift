@@ -1,0 +1,200 @@
+extension Parser {
+  /// Parses the whole statement; every token must be used.
+  mutating func parseStatement() throws -> ParsedStatement {
+    let first = current
+    let start = first.range.start
+    guard first.kind == .word, let keyword = first.keyword, keyword.startsStatement else {
+      throw unknownStatement()
+    }
+    advance()
+    let statement: Statement
+    switch keyword {
+    case .select:
+      statement = .select(try parseSelect(start: start))
+    case .explain:
+      try expect(.select, "'select' after 'explain'")
+      statement = .explain(try parseSelect(start: start))
+    case .shares:
+      try expect(.of, "'of' after 'shares'")
+      statement = .sharesOf(try parseWords(what: "an appid"))
+    case .share:
+      let env = try parseWord(what: "an env id after 'share'")
+      try expect(.with, "'with' after the env id")
+      statement = .share(env: env, appids: try parseWords(what: "an appid"))
+    case .unshare:
+      let env = try parseWord(what: "an env id after 'unshare'")
+      try expect(.from, "'from' after the env id")
+      statement = .unshare(env: env, appids: try parseWords(what: "an appid"))
+    case .show:
+      try expect(.tables, "'tables' after 'show'")
+      statement = .showTables
+    case .describe:
+      statement = .describe(try parseName(what: "a table name after 'describe'"))
+    case .refresh:
+      statement = .refresh(isAtEnd ? nil : try parseName(what: "a table name or the end"))
+    default:
+      throw unknownStatement()
+    }
+    guard isAtEnd else { throw failure(expected: "end of statement") }
+    return ParsedStatement(statement: statement, range: range(from: start))
+  }
+
+  private func unknownStatement() -> ParseFailure {
+    let token = current
+    if let problem = token.problem { return failure(problem, token) }
+    guard token.kind == .word else { return failure(expected: "a statement") }
+    let keywords = Keyword.statementKeywords.map(\.rawValue)
+    return failure(
+      ParseMessage.unknownStatement(ParseMessage.clipped(token.text)), at: token.range,
+      suggestion: Suggestions.closest(to: token.text, among: keywords).map(
+        Suggestions.didYouMean))
+  }
+
+  // MARK: select
+
+  mutating func parseSelect(start: SourceLocation) throws -> SelectStatement {
+    let distinct = accept(.distinct)
+    var items = [try parseSelectItem()]
+    while accept(.comma) { items.append(try parseSelectItem()) }
+    try expect(.from, "',' or 'from' after a select item")
+    var select = SelectStatement(
+      distinct: distinct, items: items, from: try parseTableRef(), range: range(from: start))
+    while let join = try parseJoin() { select.joins.append(join) }
+    if accept(.where) { select.whereClause = try parseExpression() }
+    if accept(.group) {
+      try expect(.by, "'by' after 'group'")
+      select.groupBy = try parseExpressionList()
+    }
+    if accept(.having) { select.having = try parseExpression() }
+    if accept(.order) {
+      try expect(.by, "'by' after 'order'")
+      select.orderBy = [try parseOrderItem()]
+      while accept(.comma) { select.orderBy.append(try parseOrderItem()) }
+    }
+    if accept(.limit) {
+      select.limit = try parseExpression()
+      if accept(.offset) {
+        select.offset = try parseExpression()
+      } else if accept(.comma) {
+        // SQLite's `limit OFFSET, COUNT`.
+        select.offset = select.limit
+        select.limit = try parseExpression()
+      }
+    }
+    select.range = range(from: start)
+    return select
+  }
+
+  private mutating func parseSelectItem() throws -> SelectItem {
+    if current.isSymbol(.star) {
+      let star = try take()
+      return .star(star.range)
+    }
+    if isName(current), peek().isSymbol(.dot), peek(2).isSymbol(.star) {
+      let table = try parseName(what: "a table name")
+      advance()
+      advance()
+      return .tableStar(table)
+    }
+    let expr = try parseExpression()
+    let alias = try parseAlias(followers: [.from], followingSymbols: [.comma])
+    return .expression(expr, alias: alias)
+  }
+
+  private mutating func parseTableRef() throws -> TableRef {
+    let name = try parseName(what: "a table name")
+    let alias = try parseAlias(
+      followers: [.where, .group, .having, .order, .limit, .join, .inner, .left, .on],
+      followingSymbols: [])
+    return TableRef(name: name, alias: alias)
+  }
+
+  private mutating func parseJoin() throws -> Join? {
+    let start = current.range.start
+    let kind: Join.Kind
+    if accept(.join) {
+      kind = .inner
+    } else if accept(.inner) {
+      try expect(.join, "'join' after 'inner'")
+      kind = .inner
+    } else if accept(.left) {
+      _ = accept(.outer)
+      try expect(.join, "'join' after 'left'")
+      kind = .left
+    } else {
+      return nil
+    }
+    let table = try parseTableRef()
+    try expect(.on, "'on' and a join condition")
+    let condition = try parseExpression()
+    return Join(kind: kind, table: table, condition: condition, range: range(from: start))
+  }
+
+  private mutating func parseOrderItem() throws -> OrderItem {
+    let expr = try parseExpression()
+    if accept(.desc) { return OrderItem(expr: expr, descending: true) }
+    _ = accept(.asc)
+    return OrderItem(expr: expr, descending: false)
+  }
+
+  mutating func parseExpressionList() throws -> [Expr] {
+    var list = [try parseExpression()]
+    while accept(.comma) { list.append(try parseExpression()) }
+    return list
+  }
+
+  // MARK: Names
+
+  /// Whether the token can name a table, column or alias: a word that is no reserved keyword,
+  /// or a double-quoted name.
+  func isName(_ token: Token) -> Bool {
+    switch token.kind {
+    case .word: token.keyword.map { !$0.isReserved } ?? true
+    case .quotedIdentifier: true
+    default: false
+    }
+  }
+
+  mutating func parseName(what: String) throws -> Identifier {
+    guard isName(current) else { throw failure(expected: what) }
+    let token = try take()
+    return Identifier(name: token.value, range: token.range)
+  }
+
+  /// `[as] name`. Without `as`, a word is an alias unless it looks like a misspelt keyword
+  /// that belongs here (`form` before a table name, `oder` before `by`) or a misspelt statement
+  /// word at the start of a line, and what follows could not follow an alias.
+  private mutating func parseAlias(followers: [Keyword], followingSymbols: [Token.Symbol])
+    throws -> Identifier?
+  {
+    if accept(.as) {
+      if current.kind == .string {
+        let token = try take()
+        return Identifier(name: token.value, range: token.range)
+      }
+      return try parseName(what: "an alias after 'as'")
+    }
+    let candidate = current
+    guard isName(candidate), candidate.problem == nil else { return nil }
+    let next = peek()
+    let nextFits =
+      next.kind == .endOfInput || followingSymbols.contains(where: next.isSymbol)
+      || followers.contains(where: next.isKeyword)
+    if candidate.kind == .word {
+      let statementWords = Keyword.statementKeywords.map(\.rawValue)
+      if candidate.isFirstOnLine,
+        Suggestions.closest(to: candidate.text, among: statementWords) != nil
+      {
+        return nil
+      }
+      if !nextFits,
+        Suggestions.closest(to: candidate.text, among: followers.map(\.rawValue)) != nil
+      {
+        expected.append(contentsOf: followers)
+        return nil
+      }
+    }
+    advance()
+    return Identifier(name: candidate.value, range: candidate.range)
+  }
+}

@@ -1,0 +1,25 @@
+/// The output formats of `--format` and `.mode`.
+public enum OutputFormat: String, CaseIterable, Sendable {
+  /// Aligned columns with a header and a separator line.
+  case table
+  /// RFC 4180 comma-separated values with CRLF line ends.
+  case csv
+  /// Tab-separated values with `\t` `\n` `\r` `\\` escapes.
+  case tsv
+  /// One JSON array of objects.
+  case json
+  /// One JSON object per line.
+  case jsonl
+  /// A GitHub table.
+  case markdown
+  /// One `column = value` per line, a blank line between rows.
+  case line
+
+  /// Whether `--no-header` applies to this format.
+  public var hasHeaderRow: Bool {
+    switch self {
+    case .table, .csv, .tsv, .markdown: true
+    case .json, .jsonl, .line: false
+    }
+  }
+}

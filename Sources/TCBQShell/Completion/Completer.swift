@@ -1,0 +1,255 @@
+import TCBQQuery
+
+/// What completion may offer besides the language itself: the catalog, and the appids and env
+/// ids the session has fetched.
+public struct CompletionContext: Sendable {
+  public var catalog: Catalog
+  public var appids: [String]
+  public var envIDs: [String]
+  public var dotCommands: [String]
+  /// Lists the paths that start with a prefix (file completion after `.read`/`.output`).
+  public var listPaths: @Sendable (String) -> [String]
+
+  public init(
+    catalog: Catalog, appids: [String] = [], envIDs: [String] = [], dotCommands: [String] = [],
+    listPaths: @escaping @Sendable (String) -> [String] = { _ in [] }
+  ) {
+    self.catalog = catalog
+    self.appids = appids
+    self.envIDs = envIDs
+    self.dotCommands = dotCommands
+    self.listPaths = listPaths
+  }
+}
+
+/// The candidates for the word that ends at the cursor.
+public struct Completion: Equatable, Sendable {
+  /// The text being completed (the part of the word before the cursor).
+  public var prefix: String
+  /// Whole words that start with `prefix`, sorted.
+  public var candidates: [String]
+}
+
+/// The completion engine: a pure function from (text, cursor, context) to candidates.
+public enum Completer {
+  public static let functions = [
+    "lower", "upper", "length", "substr", "trim", "coalesce", "ifnull",
+    "count", "sum", "min", "max", "avg",
+  ]
+  static let clauseKeywords = [
+    "from", "where", "and", "or", "not", "in", "like", "between", "is", "null", "group", "by",
+    "having", "order", "asc", "desc", "limit", "offset", "join", "left", "inner", "on", "as",
+    "distinct", "true", "false",
+  ]
+  static let statementWords = [
+    "select", "explain", "shares", "share", "unshare", "show", "describe", "refresh",
+  ]
+  static let formats = ["table", "csv", "tsv", "json", "jsonl", "markdown", "line"]
+
+  /// `text` is the whole input so far (all lines of a statement); `cursor` a UTF-8 offset in it.
+  public static func complete(_ text: String, cursor: Int, context: CompletionContext) -> Completion {
+    let utf8 = Array(text.utf8)
+    let end = max(0, min(cursor, utf8.count))
+    let before = String(decoding: utf8[..<end], as: UTF8.self)
+
+    // The statement being typed: what follows the last `;`.
+    let statement = currentStatement(before)
+
+    // Dot commands are one line.
+    let line = statement.split(separator: "\n", omittingEmptySubsequences: false).last.map(String.init) ?? ""
+    let trimmedLine = line.drop { $0 == " " || $0 == "\t" }
+    if trimmedLine.hasPrefix(".") {
+      return completeDotCommand(String(trimmedLine), context: context)
+    }
+
+    // Inside a string literal: ids from the session.
+    if let open = openQuoteStart(statement) {
+      let prefix = String(statement[statement.index(after: open)...])
+      let before = String(statement[..<open])
+      return Completion(prefix: prefix, candidates: matching(prefix, idsFor(before, context: context)))
+    }
+
+    let prefix = currentWord(statement)
+    let head = String(statement.dropLast(prefix.count))
+    let tokens = Lexer.tokenize(head).filter { $0.kind != .endOfInput }
+    let words = tokens.map { $0.text.lowercased() }
+    let candidates = candidatesAfter(tokens: tokens, words: words, prefix: prefix, context: context)
+    return Completion(prefix: prefix, candidates: matching(prefix, candidates, keywordsIn: prefix))
+  }
+
+  // MARK: the parts
+
+  static func candidatesAfter(tokens: [Token], words: [String], prefix: String, context: CompletionContext) -> [String] {
+    guard let first = words.first else { return statementWords }
+    let last = words.last ?? ""
+    let tables = context.catalog.tableNames
+
+    // `alias.` or `table.`: that table's columns.
+    if last == ".", words.count >= 2 {
+      let qualifier = words[words.count - 2]
+      let aliases = aliasMap(words: words, catalog: context.catalog)
+      if let table = aliases[qualifier].flatMap(context.catalog.table(named:)) {
+        return table.columns.map(\.name)
+      }
+      return []
+    }
+
+    switch first {
+    case "shares":
+      if words.count == 1 { return ["of"] }
+      return context.appids
+    case "share":
+      if words.count == 1 { return context.envIDs }
+      if words.count == 2 { return ["with"] }
+      return context.appids
+    case "unshare":
+      if words.count == 1 { return context.envIDs }
+      if words.count == 2 { return ["from"] }
+      return context.appids
+    case "show":
+      return words.count == 1 ? ["tables"] : []
+    case "describe", "refresh":
+      return words.count == 1 ? tables : []
+    case "explain" where words.count == 1:
+      return ["select"]
+    case "select", "explain":
+      break
+    default:
+      return []
+    }
+
+    if last == "from" || last == "join" { return tables }
+    let aliases = aliasMap(words: words, catalog: context.catalog)
+    // After a table name in from/join: clauses.
+    if words.count >= 2, ["from", "join"].contains(words[words.count - 2]), aliases[last] != nil {
+      return ["as", "where", "join", "left", "inner", "on", "group", "order", "limit"]
+    }
+    var columns: [String] = []
+    var seen = Set<String>()
+    for table in Set(aliases.values).sorted() {
+      for column in context.catalog.table(named: table)?.columns ?? [] where seen.insert(column.name).inserted {
+        columns.append(column.name)
+      }
+    }
+    if columns.isEmpty {
+      // No from yet: every column of every table.
+      for table in context.catalog.tables {
+        for column in table.columns where seen.insert(column.name).inserted { columns.append(column.name) }
+      }
+    }
+    return columns + functions + clauseKeywords
+  }
+
+  /// alias (or table name) → table name, for the tables named after from/join.
+  static func aliasMap(words: [String], catalog: Catalog) -> [String: String] {
+    var map: [String: String] = [:]
+    var i = 0
+    while i < words.count {
+      if words[i] == "from" || words[i] == "join", i + 1 < words.count,
+        catalog.table(named: words[i + 1]) != nil
+      {
+        let table = words[i + 1]
+        map[table] = table
+        var j = i + 2
+        if j < words.count, words[j] == "as" { j += 1 }
+        if j < words.count, !clauseKeywords.contains(words[j]), words[j].first?.isLetter == true {
+          map[words[j]] = table
+        }
+      }
+      i += 1
+    }
+    return map
+  }
+
+  /// Appids or env ids for a string literal, chosen by the column it is compared with.
+  static func idsFor(_ before: String, context: CompletionContext) -> [String] {
+    let words = Lexer.tokenize(before).filter { $0.kind == .word }.map { $0.text.lowercased() }
+    for word in words.reversed() {
+      if word == "appid" || word == "app_id" { return context.appids }
+      if word == "env_id" || word == "env" { return context.envIDs }
+    }
+    return context.appids + context.envIDs
+  }
+
+  static func completeDotCommand(_ line: String, context: CompletionContext) -> Completion {
+    let parts = line.split(separator: " ", omittingEmptySubsequences: true)
+    let endsWithSpace = line.last == " "
+    if parts.count <= 1 && !endsWithSpace {
+      let prefix = String(line)
+      return Completion(prefix: prefix, candidates: matching(prefix, context.dotCommands.map { "." + $0 }))
+    }
+    let command = parts[0].dropFirst().lowercased()
+    let prefix = endsWithSpace ? "" : String(parts.last!)
+    let options: [String]
+    switch command {
+    case "read", "output": options = context.listPaths(prefix)
+    case "mode": options = formats
+    case "headers", "timer": options = ["on", "off"]
+    case "maxcalls": options = ["off"]
+    case "schema": options = context.catalog.tableNames
+    default: options = []
+    }
+    return Completion(prefix: prefix, candidates: matching(prefix, options))
+  }
+
+  // MARK: text helpers
+
+  /// The text after the last `;` that is outside strings and comments.
+  static func currentStatement(_ text: String) -> String {
+    var lastBoundary = text.startIndex
+    var inString = false
+    var index = text.startIndex
+    while index < text.endIndex {
+      let c = text[index]
+      if c == "'" { inString.toggle() }
+      if c == ";" && !inString { lastBoundary = text.index(after: index) }
+      index = text.index(after: index)
+    }
+    return String(text[lastBoundary...])
+  }
+
+  /// The index of the quote that opens an unterminated string, if the text ends inside one.
+  static func openQuoteStart(_ text: String) -> String.Index? {
+    var open: String.Index?
+    var inComment = false
+    var index = text.startIndex
+    while index < text.endIndex {
+      let c = text[index]
+      if inComment {
+        if c == "\n" { inComment = false }
+      } else if open == nil, c == "-", text[index...].hasPrefix("--") {
+        inComment = true
+      } else if c == "'" {
+        open = open == nil ? index : nil
+      }
+      index = text.index(after: index)
+    }
+    return open
+  }
+
+  /// The word that ends at the end of `text`: letters, digits, `_` and `-` (ids contain `-`).
+  static func currentWord(_ text: String) -> String {
+    var word = ""
+    for c in text.reversed() {
+      guard c.isLetter || c.isNumber || c == "_" || c == "-" else { break }
+      word.insert(c, at: word.startIndex)
+    }
+    // A leading `-` is an operator, not part of a word.
+    while word.hasPrefix("-") { word.removeFirst() }
+    return word
+  }
+
+  /// The candidates that start with `prefix` (ignoring case), unique and sorted. Keywords follow
+  /// the case the user types in.
+  static func matching(_ prefix: String, _ candidates: [String], keywordsIn typed: String = "") -> [String] {
+    let lower = prefix.lowercased()
+    let upper = !typed.isEmpty && typed == typed.uppercased() && typed.contains(where: \.isLetter)
+    var seen = Set<String>()
+    var out: [String] = []
+    for candidate in candidates where candidate.lowercased().hasPrefix(lower) {
+      let shown = upper && Keyword(word: candidate) != nil ? candidate.uppercased() : candidate
+      if seen.insert(shown).inserted { out.append(shown) }
+    }
+    return out.sorted()
+  }
+}

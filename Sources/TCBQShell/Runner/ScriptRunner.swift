@@ -1,0 +1,169 @@
+import Foundation
+import TCBQCore
+import TCBQQuery
+import TCBQRender
+
+/// Runs statements against a session: parses a script, checks every statement's names before
+/// anything runs, then runs them in order, rendering rows to the output target and messages to
+/// standard error. Used by scripts (`-c`, `-f`, standard input) and by the interactive shell.
+/// An actor so that a statement can run in a task that Ctrl-C cancels.
+actor ScriptRunner {
+  let session: Session
+  let console: Console
+  let ledger: CallLedger?
+  var output: OutputTarget
+  var keepGoing: Bool
+  var timer = false
+  /// Set by `.quit`/`.exit`.
+  var quitRequested = false
+  /// `.read` nesting, bounded so a file that reads itself fails clearly.
+  var readDepth = 0
+  /// The progress line for long fetches (interactive, on a terminal).
+  let progress: ProgressLine?
+
+  init(
+    session: Session, console: Console, output: OutputTarget, keepGoing: Bool, ledger: CallLedger?,
+    progress: ProgressLine? = nil
+  ) {
+    self.progress = progress
+    self.session = session
+    self.console = console
+    self.output = output
+    self.keepGoing = keepGoing
+    self.ledger = ledger
+  }
+
+  // MARK: scripts
+
+  /// Runs a whole script. Syntax errors and unknown names anywhere stop it before anything runs
+  /// (unless `--keep-going`, which runs the statements that are sound).
+  func run(script text: String) async -> ExitStatus {
+    let parsed = Script.parse(text)
+    var status = ExitStatus.success
+    var problems = parsed.diagnostics
+    var runnable: [ParsedStatement] = []
+    for statement in parsed.statements {
+      let found = Self.check(statement.statement, catalog: session.catalog)
+      if found.isEmpty { runnable.append(statement) } else { problems += found }
+    }
+    if !problems.isEmpty {
+      problems.sort { $0.range.start < $1.range.start }
+      for diagnostic in problems {
+        Console.writeError(DiagnosticFormatter.format(diagnostic, source: text) + "\n")
+      }
+      status = .failure
+      if !keepGoing { return status }
+    }
+    for statement in runnable {
+      let result = await run(statement, source: text)
+      status = max(status, result)
+      if result == .interrupted || quitRequested { break }
+      if result == .failure && !keepGoing { break }
+    }
+    return status
+  }
+
+  /// Name checks that need no API call: the planner for selects, the catalog for table names.
+  static func check(_ statement: Statement, catalog: Catalog) -> [Diagnostic] {
+    do throws(PlanError) {
+      switch statement {
+      case .select(let select), .explain(let select):
+        _ = try Planner.plan(select, catalog: catalog)
+      case .describe(let name):
+        _ = try catalog.resolveTable(name)
+      case .refresh(let name?):
+        _ = try catalog.resolveTable(name)
+      default:
+        break
+      }
+      return []
+    } catch {
+      return error.diagnostics
+    }
+  }
+
+  // MARK: statements
+
+  /// Runs one statement and reports its outcome.
+  func run(_ parsed: ParsedStatement, source: String) async -> ExitStatus {
+    if case .dot(let command) = parsed.statement {
+      return await runDot(command, source: source)
+    }
+    let started = ContinuousClock.now
+    let before = ledger?.snapshot()
+    progress?.begin()
+    do {
+      let result = try await session.run(parsed.statement, source: source)
+      progress?.end()
+      var status = ExitStatus.success
+      if let rows = result.rows {
+        do {
+          try output.write(rows)
+        } catch {
+          console.error("\(error)")
+          return .failure
+        }
+      }
+      for note in result.notes { console.message(note) }
+      if !result.failures.isEmpty {
+        reportFailures(result.failures)
+        status = result.rows.map { $0.rowCount > 0 } == true ? .partial : .failure
+      }
+      if result.failedPairs > 0 { status = .failure }
+      if timer { reportTimer(since: started, rows: result.rows?.rowCount ?? 0, before: before) }
+      return status
+    } catch {
+      progress?.end()
+      if timer { reportTimer(since: started, rows: 0, before: before) }
+      return report(error, source: source)
+    }
+  }
+
+  /// Prints an error the way its kind deserves and gives its exit status.
+  func closeOutput() { output.closeFile() }
+
+  func report(_ error: any Error, source: String) -> ExitStatus {
+    switch error {
+    case is CancellationError:
+      console.message("interrupted: the statement was cancelled")
+      return .interrupted
+    case let error as StatementError where !error.diagnostics.isEmpty:
+      for d in error.diagnostics { Console.writeError(DiagnosticFormatter.format(d, source: source) + "\n") }
+      return .failure
+    case let error as PlanError:
+      for d in error.diagnostics { Console.writeError(DiagnosticFormatter.format(d, source: source) + "\n") }
+      return .failure
+    case let error as Diagnostic:
+      Console.writeError(DiagnosticFormatter.format(error, source: source) + "\n")
+      return .failure
+    default:
+      console.error("\(error)")
+      return .failure
+    }
+  }
+
+  func reportFailures(_ failures: [AppFailure]) {
+    console.warning("\(failures.count) could not be fetched:")
+    for failure in failures {
+      var line = "  \(failure.appid): \(failure.errmsg)"
+      if let code = failure.errcode {
+        line += " (errcode \(code)"
+        if let meaning = APIError.meaning(of: code) { line += ": \(meaning)" }
+        line += ")"
+      }
+      if let rid = failure.rid, !failure.errmsg.contains(rid) { line += " rid: \(rid)" }
+      console.message(line)
+    }
+  }
+
+  func reportTimer(since start: ContinuousClock.Instant, rows: Int, before: CallLedger.Snapshot?) {
+    let elapsed = ContinuousClock.now - start
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    var line = "Run Time: \(String(format: "%.3f", seconds))s, rows: \(rows)"
+    if let ledger, let before {
+      let spent = ledger.snapshot().subtracting(before)
+      line += ", \(spent)"
+    }
+    console.message(line)
+  }
+}

@@ -1,0 +1,3 @@
+import TCBQSandboxServer
+
+await SandboxCommand.runFromCommandLine()

@@ -1,0 +1,4 @@
+import Foundation
+import TCBQShell
+
+exit(await TCBQMain.run())

@@ -1,0 +1,150 @@
+import Foundation
+
+/// A running `tcbq-sandbox` binary on 127.0.0.1, for integration tests.
+///
+/// Started with `--port 0` and a `--lifetime` safety net, so no server outlives a test run even if
+/// the test crashes; `stop()` (also called on deinit) sends SIGTERM and waits.
+final class SandboxProcess: @unchecked Sendable {
+  struct StartFailure: Error, CustomStringConvertible {
+    var description: String
+  }
+
+  let port: Int
+  /// `http://127.0.0.1:PORT`
+  var baseURL: String { "http://127.0.0.1:\(port)" }
+  private let process: Process
+  private let lock = NSLock()
+  private var stopped = false
+
+  private init(process: Process, port: Int) {
+    self.process = process
+    self.port = port
+  }
+
+  /// Launches the sandbox with `arguments` and waits (up to `startTimeout`) for its
+  /// `tcbq-sandbox listening on http://127.0.0.1:PORT` line.
+  static func start(
+    _ arguments: [String] = [], lifetime: Int = 180, startTimeout: Duration = .seconds(60)
+  ) async throws -> SandboxProcess {
+    let process = Process()
+    process.executableURL = try TestBinaries.url(named: "tcbq-sandbox")
+    var all = ["--port", "0"] + arguments
+    if !arguments.contains("--lifetime") { all += ["--lifetime", String(lifetime)] }
+    process.arguments = all
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    process.standardInput = FileHandle.nullDevice
+
+    let waiter = LineWaiter()
+    output.fileHandleForReading.readabilityHandler = { handle in
+      let data = handle.availableData
+      if data.isEmpty {
+        handle.readabilityHandler = nil
+        waiter.finish(.failure(StartFailure(description: "tcbq-sandbox closed its output")))
+      } else {
+        waiter.append(data)
+      }
+    }
+    process.terminationHandler = { process in
+      let message = String(
+        decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      waiter.finish(
+        .failure(
+          StartFailure(
+            description: "tcbq-sandbox exited (\(process.terminationStatus)): \(message)")))
+    }
+    try process.run()
+    let timeout = Task {
+      try await Task.sleep(for: startTimeout)
+      waiter.finish(.failure(StartFailure(description: "tcbq-sandbox did not start in time")))
+    }
+    defer { timeout.cancel() }
+    do {
+      let line = try await waiter.line()
+      let prefix = "tcbq-sandbox listening on http://127.0.0.1:"
+      guard line.hasPrefix(prefix), let port = Int(line.dropFirst(prefix.count)) else {
+        throw StartFailure(description: "unexpected first line: \(line)")
+      }
+      return SandboxProcess(process: process, port: port)
+    } catch {
+      if process.isRunning { process.terminate() }
+      throw error
+    }
+  }
+
+  /// Whether the process still runs.
+  var isRunning: Bool { process.isRunning }
+
+  /// Sends SIGTERM and waits for the exit; returns the exit status.
+  @discardableResult
+  func stop() -> Int32 {
+    lock.lock()
+    defer { lock.unlock() }
+    if !stopped {
+      stopped = true
+      if process.isRunning { process.terminate() }
+      process.waitUntilExit()
+    }
+    return process.terminationStatus
+  }
+
+  /// Waits for the process to exit by itself (e.g. `--lifetime`), up to `timeout`.
+  func waitForExit(timeout: Duration) async -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    while process.isRunning, ContinuousClock.now < deadline {
+      try? await Task.sleep(for: .milliseconds(50))
+    }
+    return !process.isRunning
+  }
+
+  deinit {
+    stop()
+  }
+}
+
+/// Collects output until the first newline and hands that line to one waiter.
+private final class LineWaiter: @unchecked Sendable {
+  private let lock = NSLock()
+  private var buffer = Data()
+  private var result: Result<String, any Error>?
+  private var continuation: CheckedContinuation<String, any Error>?
+
+  func append(_ data: Data) {
+    lock.lock()
+    buffer.append(data)
+    let newline = buffer.firstIndex(of: UInt8(ascii: "\n"))
+    lock.unlock()
+    if let newline {
+      let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
+      finish(.success(line))
+    }
+  }
+
+  func finish(_ outcome: Result<String, any Error>) {
+    lock.lock()
+    guard result == nil else {
+      lock.unlock()
+      return
+    }
+    result = outcome
+    let waiting = continuation
+    continuation = nil
+    lock.unlock()
+    waiting?.resume(with: outcome)
+  }
+
+  func line() async throws -> String {
+    try await withCheckedThrowingContinuation { continuation in
+      lock.lock()
+      if let result {
+        lock.unlock()
+        continuation.resume(with: result)
+      } else {
+        self.continuation = continuation
+        lock.unlock()
+      }
+    }
+  }
+}

@@ -1,0 +1,115 @@
+import TCBQQuery
+import Testing
+
+/// Where statements end: at `;`, at the end, or before a line that starts a new statement.
+struct SplitterTests {
+  private func texts(_ script: String) -> [String] { splitStatements(script).map(\.text) }
+
+  @Test func oneStatementPerLineNeedsNoSemicolon() {
+    let script = """
+      select * from envs
+      shares of wx1a2b3c4d5e6f7a8b
+      share prod-3fa9c1 with wx1
+      unshare prod-3fa9c1 from wx1
+      show tables
+      describe envs
+      refresh
+      explain select * from shares
+      .mode csv
+      select 1 from t
+      """
+    #expect(texts(script).count == 10)
+    #expect(Script.parse(script).diagnostics.isEmpty)
+  }
+
+  @Test func formattedQueryStaysWhole() {
+    let script = """
+      select env_id,
+             status
+        from envs
+       where status = 'NORMAL'
+         and region like 'ap-%'
+       order by env_id
+       limit 3
+
+      select count(*)
+      from tags
+      """
+    #expect(
+      texts(script) == [
+        "select env_id,\n       status\n  from envs\n where status = 'NORMAL'\n   and region like 'ap-%'\n order by env_id\n limit 3",
+        "select count(*)\nfrom tags",
+      ])
+  }
+
+  @Test func semicolonsSplitOnOneLine() {
+    #expect(texts("select 1 from a; select 2 from b;select 3 from c;") == [
+      "select 1 from a", "select 2 from b", "select 3 from c",
+    ])
+    #expect(texts(";;  ; show tables ;;") == ["show tables"])
+  }
+
+  @Test func commentsAreBlanks() {
+    let script = """
+      -- the envs
+      select * from envs -- all of them
+      -- now the tags
+      /* a block
+      select * from nowhere
+      */
+      select * from tags
+      """
+    #expect(texts(script) == ["select * from envs", "select * from tags"])
+  }
+
+  @Test func nothingEndsInsideStrings() {
+    let script = "select 'a\nselect b\n;' from t\nselect \"x\ny\" from u"
+    #expect(texts(script) == ["select 'a\nselect b\n;' from t", "select \"x\ny\" from u"])
+  }
+
+  @Test func keywordsCountOnlyAtTheStartOfALine() {
+    #expect(texts("select share, show from t") == ["select share, show from t"])
+    #expect(texts("select a\n  , b\nfrom t\nwhere a = 1") == ["select a\n  , b\nfrom t\nwhere a = 1"])
+    #expect(texts("SELECT 1 FROM a\n   Select 2 FROM b") == ["SELECT 1 FROM a", "Select 2 FROM b"])
+    // A quoted name at the start of a line is no keyword.
+    #expect(texts("select a,\n\"select\" from t") == ["select a,\n\"select\" from t"])
+  }
+
+  @Test func dotCommandsAreOneLine() {
+    let script = """
+      select * from envs
+      .output it's here.txt
+      select 1 from t; .mode csv
+      .headers on
+      """
+    #expect(
+      texts(script) == [
+        "select * from envs", ".output it's here.txt", "select 1 from t", ".mode csv",
+        ".headers on",
+      ])
+    let commands = Script.parse(script).statements.compactMap { statement -> DotCommand? in
+      if case .dot(let command) = statement.statement { return command }
+      return nil
+    }
+    #expect(commands.map(\.arguments) == [["its here.txt"], ["csv"], ["on"]])
+  }
+
+  @Test func explainOnItsOwnLineTakesTheSelectBelow() {
+    #expect(texts("explain\nselect * from envs") == ["explain\nselect * from envs"])
+  }
+
+  @Test func rangesAreInTheWholeScript() {
+    let sources = splitStatements("select 1 from a;\n\n  show tables\n.quit")
+    #expect(sources.map(\.range.start.line) == [1, 3, 4])
+    #expect(sources.map(\.range.start.column) == [1, 3, 1])
+    #expect(sources[1].range.start.offset == 20)
+  }
+
+  @Test func manyStatements() {
+    let script = String(repeating: "select env_id from envs where status = 'NORMAL'\n", count: 100_000)
+    let result = Script.parse(script)
+    #expect(result.units.count == 100_000)
+    #expect(result.diagnostics.isEmpty)
+    #expect(result.units.last?.range.start.line == 100_000)
+  }
+}

@@ -1,0 +1,98 @@
+import TCBQQuery
+import Testing
+
+@testable import TCBQShell
+
+@Suite struct CompletionTests {
+  let context = CompletionContext(
+    catalog: .standard,
+    appids: ["wx1111aaaa2222bbbb", "wx1111cccc3333dddd", "wx9999eeee0000ffff"],
+    envIDs: ["prod-3fa9c1", "prod-77b2e0", "test-1c2d3e"],
+    dotCommands: ["help", "tables", "schema", "mode", "headers", "output", "read", "timer", "quit"],
+    listPaths: { prefix in ["scripts/daily.tcbq", "scripts/export.tcbq", "notes.txt"].filter { $0.hasPrefix(prefix) } })
+
+  func complete(_ text: String) -> [String] {
+    Completer.complete(text, cursor: text.utf8.count, context: context).candidates
+  }
+
+  @Test func statementKeywordsAtTheStart() {
+    #expect(complete("sel") == ["select"])
+    #expect(complete("sh") == ["share", "shares", "show"])
+    #expect(complete("") == Completer.statementWords.sorted())
+  }
+
+  @Test func keywordsFollowTheCaseTyped() {
+    #expect(complete("SEL") == ["SELECT"])
+  }
+
+  @Test func tableNamesAfterFromAndJoin() {
+    #expect(complete("select * from e") == ["envs"])
+    #expect(complete("select * from shares s join d") == ["databases"])
+    #expect(complete("describe sh") == ["shares"])
+    #expect(complete("select * from ").contains("custom_log_services"))
+  }
+
+  @Test func columnsOfTheTablesInTheStatement() {
+    #expect(complete("select * from envs where sta") == ["status"])
+    // `appid` is a column of shares, not of envs.
+    #expect(complete("select * from envs where app") == [])
+    #expect(complete("select * from shares where app") == ["appid"])
+  }
+
+  @Test func columnsAfterAnAlias() {
+    let columns = complete("select e. from envs e")
+    #expect(columns.isEmpty)  // cursor at the end: the alias is not defined before the cursor
+    let text = "select * from envs e join shares s on s.env_id = e."
+    #expect(complete(text).contains("region"))
+    #expect(!complete(text).contains("appid"))
+    #expect(complete("select * from envs e join shares s on s.") == ["appid", "env_id"])
+  }
+
+  @Test func columnsMidStatementWithCursorBeforeTheFrom() {
+    let text = "select sta from envs"
+    let cursor = "select sta".utf8.count
+    // Before the cursor there is no from: every table's columns are offered.
+    #expect(Completer.complete(text, cursor: cursor, context: context).candidates.contains("status"))
+  }
+
+  @Test func functions() {
+    #expect(complete("select coa") == ["coalesce"])
+    #expect(complete("select count(*) from envs group by status having cou") == ["count"])
+  }
+
+  @Test func appidsAfterOfWithAndFrom() {
+    #expect(complete("shares of wx1111") == ["wx1111aaaa2222bbbb", "wx1111cccc3333dddd"])
+    #expect(complete("shares of wx1111aaaa2222bbbb, wx9") == ["wx9999eeee0000ffff"])
+    #expect(complete("share prod-3fa9c1 with wx") == context.appids)
+    #expect(complete("unshare prod-3fa9c1 from wx99") == ["wx9999eeee0000ffff"])
+  }
+
+  @Test func envIDsAfterShareAndUnshare() {
+    #expect(complete("share prod") == ["prod-3fa9c1", "prod-77b2e0"])
+    #expect(complete("unshare prod-7") == ["prod-77b2e0"])
+  }
+
+  @Test func idsInsideStringLiterals() {
+    #expect(complete("select * from shares where appid = 'wx1111c") == ["wx1111cccc3333dddd"])
+    #expect(complete("select * from shares where env_id in ('prod-3fa9c1', 'te") == ["test-1c2d3e"])
+    // Unknown column context: both kinds.
+    #expect(complete("select 'p").contains("prod-3fa9c1"))
+  }
+
+  @Test func dotCommandsAndTheirArguments() {
+    #expect(complete(".he") == [".headers", ".help"])
+    #expect(complete(".mode js") == ["json", "jsonl"])
+    #expect(complete(".headers o") == ["off", "on"])
+    #expect(complete(".read scripts/d") == ["scripts/daily.tcbq"])
+    #expect(complete(".output ") == ["notes.txt", "scripts/daily.tcbq", "scripts/export.tcbq"])
+    #expect(complete(".schema ta") == ["tags"])
+  }
+
+  @Test func secondLineOfAStatement() {
+    #expect(complete("select env_id\nfrom envs\nwhere re") == ["region"])
+  }
+
+  @Test func afterASemicolonANewStatementStarts() {
+    #expect(complete("select 1; sho") == ["show"])
+  }
+}
