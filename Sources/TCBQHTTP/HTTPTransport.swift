@@ -40,7 +40,8 @@ public final class HTTPTransport: Transport {
       connectTimeout.components.seconds * 1_000_000_000
         + connectTimeout.components.attoseconds / 1_000_000_000)
     configuration.redirectConfiguration = .disallow
-    client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    client = HTTPClient(
+      eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
   }
 
   public func send(_ request: TransportRequest, timeout: Duration) async throws
@@ -55,7 +56,8 @@ public final class HTTPTransport: Transport {
     do {
       let response = try await client.execute(outgoing, deadline: deadline)
       let body = try await response.body.collect(upTo: maxBodyBytes)
-      return TransportResponse(status: Int(response.status.code), body: Array(body.readableBytesView))
+      return TransportResponse(
+        status: Int(response.status.code), body: Array(body.readableBytesView))
     } catch {
       if Task.isCancelled { throw CancellationError() }
       throw HTTPTransport.map(error)
@@ -71,7 +73,9 @@ public final class HTTPTransport: Transport {
   func url(for request: TransportRequest) -> String {
     var url = baseURL + (request.path.hasPrefix("/") ? request.path : "/" + request.path)
     if !request.query.isEmpty {
-      url += "?" + request.query.map { "\(percentEncode($0.name))=\(percentEncode($0.value))" }
+      url +=
+        "?"
+        + request.query.map { "\(percentEncode($0.name))=\(percentEncode($0.value))" }
         .joined(separator: "&")
     }
     return url

@@ -6,7 +6,10 @@ import Testing
 /// The same rows in tcbq's engine and in the real sqlite3: every query must give the same
 /// values, types and column names (as multisets without ORDER BY, in order with it).
 @Suite struct DifferentialTests {
-  static let queries: [String] = [
+  /// Written by hand, then generated.
+  static let queries: [String] = handwritten + DifferentialFuzz.queries(240)
+
+  static let handwritten: [String] = [
     // projection, filters, NULL
     "select * from envs",
     "select env_id, alias from envs where status = 'NORMAL'",
@@ -135,6 +138,11 @@ import Testing
     "select cgi_path, daily_limit / used, daily_limit % (used + 1), used - remain from quota",
     "select trim(alias, ''), trim('  '), trim(auth_time, '0'), substr(auth_time, -3) from envs join apps on appid = 'wxapp06' order by env_id",
     "select count(*), count(e.env_id), count(t.key) from envs e left join tags t on t.env_id = e.env_id and t.key = 'team'",
+    "select env_id, package_id from envs where package_id",
+    "select env_id, alias from envs where not alias",
+    "select count(*) from envs where package_name > 'B' and package_name < '专'",
+    "select upper(package_name), lower(pay_mode) || upper(region) from envs",
+    "select t.value, t.value + 0, t.value = 1, t.value = '1', t.value < 2 from tags t",
   ]
 
   @Test func sqlite3IsInstalled() throws {
@@ -334,7 +342,7 @@ extension DifferentialTests {
     let results = try SQLiteRunner.results.get()
     #expect(results.count == Self.queries.count)
     let withRows = results.filter { !$0.rows.isEmpty }.count
-    #expect(withRows >= Self.queries.count * 9 / 10, "only \(withRows) queries gave rows")
+    #expect(withRows >= Self.queries.count * 2 / 3, "only \(withRows) queries gave rows")
     print("differential: \(withRows) of \(results.count) queries gave rows; \(results.map(\.rows.count).reduce(0, +)) rows in all")
   }
 }

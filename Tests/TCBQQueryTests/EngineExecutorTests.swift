@@ -14,6 +14,16 @@ import Testing
     #expect(result.columns.map(\.type) == [.text, .integer, .text, .text, .integer])
   }
 
+  @Test func namesWithoutTheSourceAreCanonical() throws {
+    let sql = "select LOWER( alias ), count( * ) from envs"
+    let select = try EngineTest.select(sql)
+    let names = try Planner.plan(select, catalog: .standard).columns.map(\.name)
+    #expect(names == [select.items.expressionText(0), select.items.expressionText(1)])
+    #expect(!names[0].contains("( "))
+    let wrongSource = try Planner.plan(select, catalog: .standard, source: "select 1")
+    #expect(wrongSource.columns.map(\.name) == names)
+  }
+
   @Test func starExpandsEveryTable() throws {
     let result = try EngineTest.run(
       "select s.*, e.* from shares s join envs e on e.env_id = s.env_id", tables)
@@ -131,5 +141,12 @@ import Testing
     }
     task.cancel()
     await #expect(throws: CancellationError.self) { try await task.value }
+  }
+}
+
+extension [SelectItem] {
+  fileprivate func expressionText(_ i: Int) -> String {
+    if case .expression(let e, _) = self[i] { return e.sourceText }
+    return ""
   }
 }

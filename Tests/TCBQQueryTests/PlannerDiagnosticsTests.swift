@@ -30,7 +30,10 @@ import Testing
       suggestion: nil),
     Case(
       sql: "select ee.status from envs e join shares s on s.env_id = e.env_id",
-      message: "unknown table or alias 'ee'", at: "ee", suggestion: "did you mean 'e'?"),
+      message: "unknown table or alias 'ee'", at: "ee", suggestion: nil),
+    Case(
+      sql: "select envz.status from envs join shares s on s.env_id = envs.env_id",
+      message: "unknown table or alias 'envz'", at: "envz", suggestion: "did you mean 'envs'?"),
     Case(
       sql: "select lowr(alias) from envs", message: "unknown function 'lowr'", at: "lowr",
       suggestion: "did you mean 'lower'?"),

@@ -76,3 +76,14 @@ import Testing
     #expect(first.array("list").contains { $0["refresh_token"] == nil })
   }
 }
+
+@Suite struct TokenParameterTests {
+  @Test func acceptsComponentAccessTokenSpelling() {
+    let service = SandboxService()
+    let request = TransportRequest(
+      path: SandboxPaths.describeEnvs,
+      query: [.init(name: "component_access_token", value: SandboxConfiguration.defaultToken)],
+      body: Array("{}".utf8))
+    #expect(Answer(service.handle(request)).errcode == 0)
+  }
+}

@@ -65,7 +65,9 @@ public struct AppFailure: Sendable, Hashable {
   public var errcode: Int64?
   public var errmsg: String
   public var rid: String?
-  public init(appid: String, env: String? = nil, errcode: Int64? = nil, errmsg: String, rid: String? = nil) {
+  public init(
+    appid: String, env: String? = nil, errcode: Int64? = nil, errmsg: String, rid: String? = nil
+  ) {
     self.appid = appid
     self.env = env
     self.errcode = errcode

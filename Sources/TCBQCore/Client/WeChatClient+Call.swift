@@ -78,7 +78,8 @@ extension WeChatClient {
           guard !didRefresh, let usedToken else { throw rejection }
           didRefresh = true
           configuration.logger.notice(
-            "\(WeChatPath.shortName(path)) answered \(rejection.errcode): refreshing the token once")
+            "\(WeChatPath.shortName(path)) answered \(rejection.errcode): refreshing the token once"
+          )
           refreshedToken = try await refreshToken(after: usedToken, errcode: rejection.errcode)
           isRetry = true
         case .retry:

@@ -23,7 +23,8 @@ extension WeChatClient {
       var pages = 0
       while true {
         let page = try await perform(
-          path, body: AuthorizerListRequest(componentAppID: componentAppID, offset: offset, count: count),
+          path,
+          body: AuthorizerListRequest(componentAppID: componentAppID, offset: offset, count: count),
           kind: .read, as: AuthorizerListResponse.self)
         pages += 1
         result += page.list.compactMap { item in

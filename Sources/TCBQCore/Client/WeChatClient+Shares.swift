@@ -108,7 +108,9 @@ extension WeChatClient {
       }
       return BatchOutcome(outcomes: failures, accepted: false)
     } catch let error as TransportError where error != .cancelled && !Task.isCancelled {
-      let failures = appids.map { AppOutcome.failure(AppFailure(appid: $0, errmsg: error.description)) }
+      let failures = appids.map {
+        AppOutcome.failure(AppFailure(appid: $0, errmsg: error.description))
+      }
       return BatchOutcome(outcomes: failures, accepted: false)
     }
   }

@@ -1,3 +1,5 @@
+import Foundation
+
 extension WeChatClient {
   /// batchshareenv, one call for all `appids`. Retried only on a busy answer (-1, -1000) or a
   /// refused connection; a lost answer throws `WriteOutcomeUnknown`. A non-zero errcode comes
@@ -9,6 +11,18 @@ extension WeChatClient {
   /// batchunshareenv, with the same rules as `share`.
   public func unshare(env: String, from appids: [String]) async throws -> WriteResult {
     try await write(WeChatPath.batchUnshareEnv, env: env, appids: appids)
+  }
+
+  /// What `share` (`path` = `WeChatPath.batchShareEnv`) or `unshare`
+  /// (`WeChatPath.batchUnshareEnv`) would send, for `--dry-run`: method, path, the query with
+  /// the token redacted, and the JSON body, e.g.
+  /// `POST /componenttcb/batchshareenv?access_token=<redacted> {"data":[…],"source_type":1}`.
+  public static func dryRunDescription(path: String, env: String, appids: [String]) -> String {
+    let body = BatchShareEnvRequest(data: [.init(env: env, appids: appids)])
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    let json = (try? encoder.encode(body)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    return "POST \(path)?access_token=<redacted> \(json)"
   }
 
   private func write(_ path: String, env: String, appids: [String]) async throws -> WriteResult {

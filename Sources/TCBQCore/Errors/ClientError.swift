@@ -28,7 +28,8 @@ public enum ClientError: Error, Sendable, Hashable, CustomStringConvertible {
       let what =
         switch errcode {
         case 42001: "static token expired (42001)"
-        case let code?: "static token rejected (\(code): \(APIError.meaning(of: code) ?? "token error"))"
+        case let code?:
+          "static token rejected (\(code): \(APIError.meaning(of: code) ?? "token error"))"
         case nil: "static token expired (42001) or rejected"
         }
       return "\(what): set a fresh TCBQ_ACCESS_TOKEN or configure component credentials"

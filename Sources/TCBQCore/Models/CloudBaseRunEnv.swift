@@ -30,7 +30,8 @@ public struct CloudBaseRunEnv: Sendable, Hashable, Codable {
     envID: String? = nil, alias: String? = nil, source: String? = nil, createTime: String? = nil,
     updateTime: String? = nil, status: String? = nil, databases: [Database] = [],
     storages: [Storage] = [], functions: [Function] = [], packageID: String? = nil,
-    packageName: String? = nil, logServices: [LogService] = [], staticStorages: [StaticStorage] = [],
+    packageName: String? = nil, logServices: [LogService] = [],
+    staticStorages: [StaticStorage] = [],
     isAutoDegrade: Bool? = nil, envChannel: String? = nil, payMode: String? = nil,
     isDefault: Bool? = nil, region: String? = nil, tags: [Tag] = [],
     customLogServices: [CustomLogService] = []

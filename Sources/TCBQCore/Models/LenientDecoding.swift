@@ -4,7 +4,8 @@ import Foundation
 /// numbers where strings are documented; booleans as `0`/`1`; integers as strings.
 extension KeyedDecodingContainer {
   /// `[]`, `null` and an absent key all decode as an empty array.
-  func lenientArray<Element: Decodable>(of type: Element.Type, forKey key: Key) throws -> [Element] {
+  func lenientArray<Element: Decodable>(of type: Element.Type, forKey key: Key) throws -> [Element]
+  {
     try decodeIfPresent([Element].self, forKey: key) ?? []
   }
 

@@ -85,7 +85,8 @@ public actor CommandTokenProvider: TokenProvider {
     guard process.terminationStatus == 0 else {
       throw ClientError.tokenCommandFailed(status: process.terminationStatus)
     }
-    let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    let token = String(decoding: data, as: UTF8.self).trimmingCharacters(
+      in: .whitespacesAndNewlines)
     guard !token.isEmpty else { throw ClientError.tokenCommandEmptyOutput }
     return token
   }

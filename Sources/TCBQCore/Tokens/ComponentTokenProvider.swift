@@ -77,7 +77,8 @@ public actor ComponentTokenProvider: TokenProvider {
 
   private nonisolated func requestToken(_ body: ComponentTokenRequest) async throws -> Cached {
     let path = WeChatPath.componentToken
-    let request = TransportRequest(path: path, query: [], body: Array(try JSONEncoder().encode(body)))
+    let request = TransportRequest(
+      path: path, query: [], body: Array(try JSONEncoder().encode(body)))
     ledger?.record(path: path, retry: false)
     let started = ContinuousClock.now
     let response = try await transport.send(request, timeout: timeout)

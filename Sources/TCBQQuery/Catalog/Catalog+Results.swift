@@ -33,8 +33,6 @@ extension Catalog {
   static func unknownTable(_ name: Identifier, among names: [String]) -> Diagnostic {
     Diagnostic(
       "unknown table '\(name.name)'", at: name.range,
-      suggestion: NameSuggestion.closest(to: name.name, among: names).map {
-        "did you mean '\($0)'?"
-      })
+      suggestion: Suggestions.closest(to: name.name, among: names).map(Suggestions.didYouMean))
   }
 }

@@ -47,7 +47,8 @@ public enum DiagnosticFormatter {
     let lineStartOffset = utf8.distance(from: utf8.startIndex, to: lineStart)
     let line = Substring(source.unicodeScalars[lineStart..<lineEnd])
     let caretStart = startOffset - lineStartOffset
-    let caretEnd = max(caretStart, min(range.end.offset, utf8.distance(from: utf8.startIndex, to: lineEnd)) - lineStartOffset)
+    let lineEndOffset = utf8.distance(from: utf8.startIndex, to: lineEnd)
+    let caretEnd = max(caretStart, min(range.end.offset, lineEndOffset) - lineStartOffset)
     return render(line, caretFrom: caretStart, to: caretEnd)
   }
 

@@ -12,21 +12,43 @@ enum Joins {
     }
     let buildRows = build.ids[k]
 
-    // Candidate pairs (left position, right row id), in left order.
+    // Matching pairs (left position, right row id), in left order. Candidates gather in
+    // chunks; the rest of ON filters each chunk, so a nested loop never holds every pair.
     var pairLeft: [Int32] = []
     var pairRight: [Int32] = []
+    var chunkLeft: [Int32] = []
+    var chunkRight: [Int32] = []
+    let residual = step.residual.map(compiler.truth)
+    func flush() throws {
+      defer {
+        chunkLeft.removeAll(keepingCapacity: true)
+        chunkRight.removeAll(keepingCapacity: true)
+      }
+      guard let residual else {
+        pairLeft += chunkLeft
+        pairRight += chunkRight
+        return
+      }
+      let candidates = combine(left, chunkLeft, chunkRight, k: k)
+      for p in try Executor.select(candidates, residual) {
+        pairLeft.append(chunkLeft[Int(p)])
+        pairRight.append(chunkRight[Int(p)])
+      }
+    }
+    let chunkSize = 1 << 16
     if step.equiKeys.isEmpty {
       for r in 0..<left.count {
         try checkCancellation(r)
         for id in buildRows {
-          pairLeft.append(Int32(r))
-          pairRight.append(id)
+          chunkLeft.append(Int32(r))
+          chunkRight.append(id)
         }
+        if chunkLeft.count >= chunkSize { try flush() }
       }
     } else if step.equiKeys.count == 1,
       let fast = textKeyJoin(left, step.equiKeys[0], build: buildRows, compiler: compiler, k: k)
     {
-      (pairLeft, pairRight) = try fast()
+      (chunkLeft, chunkRight) = try fast()
     } else {
       let buildKeys = step.equiKeys.map { key in (compiler.value(key.build), key.affinity) }
       var map: [[GroupKey]: [Int32]] = [:]
@@ -40,19 +62,13 @@ enum Joins {
         try checkCancellation(r)
         guard let key = keyOf(probeKeys, left, r), let ids = map[key] else { continue }
         for id in ids {
-          pairLeft.append(Int32(r))
-          pairRight.append(id)
+          chunkLeft.append(Int32(r))
+          chunkRight.append(id)
         }
+        if chunkLeft.count >= chunkSize { try flush() }
       }
     }
-
-    // Residual ON conditions on each candidate pair.
-    if let residual = step.residual {
-      let candidates = combine(left, pairLeft, pairRight, k: k)
-      let keep = try Executor.select(candidates, compiler.truth(residual))
-      pairLeft = keep.map { pairLeft[Int($0)] }
-      pairRight = keep.map { pairRight[Int($0)] }
-    }
+    try flush()
 
     // Left join: rows without a match get NULLs for this table.
     if step.kind == .left {

@@ -42,8 +42,8 @@ extension Binder {
         guard let s = sources.firstIndex(where: { $0.qualifier == qualifier.key }) else {
           error(
             "unknown table or alias '\(qualifier.name)' in \(qualifier.name).*", at: qualifier.range,
-            suggestion: NameSuggestion.closest(to: qualifier.name, among: sources.map(\.qualifier))
-              .map { "did you mean '\($0)'?" })
+            suggestion: Suggestions.closest(to: qualifier.name, among: sources.map(\.qualifier))
+              .map(Suggestions.didYouMean))
           continue
         }
         expand(source: s, into: &projections, &columns)

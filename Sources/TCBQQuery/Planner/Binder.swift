@@ -97,18 +97,14 @@ struct Binder {
       guard let s = scope.firstIndex(where: { $0.qualifier == table.key }) else {
         error(
           "unknown table or alias '\(table.name)'", at: table.range,
-          suggestion: NameSuggestion.closest(to: table.name, among: scope.map(\.qualifier)).map {
-            "did you mean '\($0)'?"
-          })
+          suggestion: Suggestions.closest(to: table.name, among: scope.map(\.qualifier)).map(Suggestions.didYouMean))
         return .literal(.null)
       }
       let schema = sources[s].schema
       guard let c = schema.columnIndex(named: name.name) else {
         error(
           "unknown column '\(name.name)' in table \(schema.name)", at: name.range,
-          suggestion: NameSuggestion.closest(to: name.name, among: schema.columnNames).map {
-            "did you mean '\($0)'?"
-          })
+          suggestion: Suggestions.closest(to: name.name, among: schema.columnNames).map(Suggestions.didYouMean))
         return .literal(.null)
       }
       return .column(source: s, column: c, type: schema.columns[c].type)
@@ -131,9 +127,7 @@ struct Binder {
       return bind(alias.expr, visible: visible, mode: mode, aliases: false)
     }
     let candidates = scope.flatMap(\.schema.columnNames)
-    let suggestion = NameSuggestion.closest(to: name.name, among: candidates).map {
-      "did you mean '\($0)'?"
-    }
+    let suggestion = Suggestions.closest(to: name.name, among: candidates).map(Suggestions.didYouMean)
     if scope.count == 1 {
       error(
         "unknown column '\(name.name)' in table \(scope.first!.schema.name)", at: name.range,
@@ -195,9 +189,7 @@ struct Binder {
       let known = ScalarFunction.allCases.map(\.rawValue) + ["count", "sum", "avg"]
       error(
         "unknown function '\(name.name)'", at: name.range,
-        suggestion: NameSuggestion.closest(to: name.name, among: known).map {
-          "did you mean '\($0)'?"
-        })
+        suggestion: Suggestions.closest(to: name.name, among: known).map(Suggestions.didYouMean))
       return .literal(.null)
     }
     if star || distinct {

@@ -14,50 +14,16 @@ struct ExprText {
   }
 
   func text(_ expr: Expr) -> String {
-    text(expr.range, fallback: Self.render(expr))
-  }
-
-  /// A rendering of an expression in the language's syntax.
-  static func render(_ expr: Expr) -> String {
+    let written = text(expr.range, fallback: expr.sourceText)
+    // A source that is not the one the ranges point into gives the canonical text instead.
+    let key = written.lowercased()
     switch expr.kind {
-    case .literal(let l):
-      switch l {
-      case .null: return "null"
-      case .integer(let i): return String(i)
-      case .real(_, let text): return text
-      case .string(let s): return "'" + s.doublingQuotes + "'"
-      case .boolean(let b): return b ? "true" : "false"
-      }
-    case .column(let table, let name):
-      return table.map { "\($0.name).\(name.name)" } ?? name.name
-    case .unary(let op, let e):
-      return op == .not ? "not \(wrapped(e))" : "\(op.rawValue)\(wrapped(e))"
-    case .binary(let op, let a, let b):
-      return "\(wrapped(a)) \(op.rawValue) \(wrapped(b))"
-    case .like(let a, let p, let negated):
-      return "\(wrapped(a)) \(negated ? "not like" : "like") \(wrapped(p))"
-    case .inList(let e, let list, let negated):
-      return "\(wrapped(e)) \(negated ? "not in" : "in") (\(list.map(render).joined(separator: ", ")))"
-    case .between(let e, let lo, let hi, let negated):
-      return "\(wrapped(e)) \(negated ? "not between" : "between") \(wrapped(lo)) and \(wrapped(hi))"
-    case .isNull(let e, let negated):
-      return "\(wrapped(e)) is \(negated ? "not null" : "null")"
-    case .call(let name, let args, let distinct, let star):
-      if star { return "\(name.name)(*)" }
-      return "\(name.name)(\(distinct ? "distinct " : "")\(args.map(render).joined(separator: ", ")))"
+    case .call(let name, _, _, _) where !key.hasPrefix(name.key):
+      return expr.sourceText
+    case .column(_, let name) where !key.hasSuffix(name.key):
+      return expr.sourceText
+    default:
+      return written
     }
-  }
-
-  private static func wrapped(_ e: Expr) -> String {
-    switch e.kind {
-    case .literal, .column, .call: render(e)
-    default: "(\(render(e)))"
-    }
-  }
-}
-
-extension String {
-  fileprivate var doublingQuotes: String {
-    split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''")
   }
 }

@@ -65,7 +65,8 @@ extension SelectItem {
     switch self {
     case .star: .star(.zero)
     case .tableStar(let table): .tableStar(table.withoutRanges)
-    case .expression(let expr, let alias): .expression(expr.withoutRanges, alias: alias?.withoutRanges)
+    case .expression(let expr, let alias):
+      .expression(expr.withoutRanges, alias: alias?.withoutRanges)
     }
   }
 }
@@ -94,7 +95,8 @@ extension Statement {
     case .select(let select): .select(select.withoutRanges)
     case .explain(let select): .explain(select.withoutRanges)
     case .sharesOf(let appids): .sharesOf(appids.map(\.withoutRanges))
-    case .share(let env, let appids): .share(env: env.withoutRanges, appids: appids.map(\.withoutRanges))
+    case .share(let env, let appids):
+      .share(env: env.withoutRanges, appids: appids.map(\.withoutRanges))
     case .unshare(let env, let appids):
       .unshare(env: env.withoutRanges, appids: appids.map(\.withoutRanges))
     case .showTables: .showTables

@@ -1,7 +1,9 @@
 /// The messages of the lexer and parser, in one place.
 enum ParseMessage {
   static func unknownStatement(_ word: String) -> String { "unknown statement '\(word)'" }
-  static func expected(_ what: String, found: String) -> String { "expected \(what), found \(found)" }
+  static func expected(_ what: String, found: String) -> String {
+    "expected \(what), found \(found)"
+  }
   static func unexpected(_ found: String) -> String { "unexpected \(found)" }
   static let unterminatedString = "unterminated string"
   static let unterminatedQuotedIdentifier = "unterminated quoted name"
@@ -14,7 +16,8 @@ enum ParseMessage {
     "expression nested too deeply (more than \(limit) levels of parentheses or operators)"
   }
   static func tooLong(_ limit: Int) -> String {
-    "expression too complex (its tree is more than \(limit) levels deep); for many values use 'in (…)'"
+    "expression too complex (its tree is more than \(limit) levels deep); "
+      + "for many values use 'in (…)'"
   }
   static let subquery = "subqueries are not supported"
   static let missingDotCommandName = "expected a command name after '.'"

@@ -17,7 +17,8 @@ struct Scanner {
   var location: SourceLocation { SourceLocation(line: line, column: column, offset: offset) }
   var isAtEnd: Bool { offset >= bytes.count }
 
-  /// The byte `ahead` places on, or 0 past the end (NUL inside the text is an invalid token anyway).
+  /// The byte `ahead` places on, or 0 past the end (a NUL in the text is an invalid token
+  /// anyway).
   func peek(_ ahead: Int = 0) -> UInt8 {
     let index = offset + ahead
     return index < bytes.count ? bytes[index] : 0

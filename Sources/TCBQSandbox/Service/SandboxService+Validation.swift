@@ -7,8 +7,9 @@ extension SandboxService {
     throws(SandboxErrorCode) -> JSONValue
   {
     guard request.method.uppercased() == "POST" else { throw .requirePOST }
-    guard let token = request.query.first(where: { $0.name == "access_token" })?.value,
-      !token.isEmpty
+    // `access_token`, or `component_access_token` as the component docs spell it.
+    let named = { (name: String) in request.query.first { $0.name == name }?.value }
+    guard let token = named("access_token") ?? named("component_access_token"), !token.isEmpty
     else { throw .tokenMissing }
     guard let uses = state.tokenUses[token] else { throw .invalidToken }
     if let limit = configuration.faults.expireTokenAfter, uses >= limit { throw .tokenExpired }

@@ -101,6 +101,7 @@ public final class SandboxService: Sendable {
     var record = SandboxRequestRecord(
       sequence: state.logSequence, method: request.method, path: request.path, appids: [],
       envs: [], status: 200, errcode: nil, fault: nil)
+    (record.appids, record.envs) = Self.requestedIDs(request.body)
     defer { state.record(record) }
 
     guard SandboxPaths.all.contains(request.path) else {
@@ -124,7 +125,6 @@ public final class SandboxService: Sendable {
     } else {
       outcome = dispatch(request, &state)
     }
-    (record.appids, record.envs) = Self.requestedIDs(request.body)
     record.errcode = outcome.errcode
 
     var body = outcome.body

@@ -31,31 +31,32 @@ final class SandboxProcess: @unchecked Sendable {
     var all = ["--port", "0"] + arguments
     if !arguments.contains("--lifetime") { all += ["--lifetime", String(lifetime)] }
     process.arguments = all
+    // Plain blocking reads on a thread of their own: no dispatch sources, which on Linux can
+    // outlive the pipe's descriptors and crash when the process ends.
     let output = Pipe()
-    let errors = Pipe()
+    let errorLog = FileManager.default.temporaryDirectory
+      .appendingPathComponent("tcbq-sandbox-\(UUID().uuidString).stderr")
+    FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+    let errorHandle = try FileHandle(forWritingTo: errorLog)
+    defer { try? errorHandle.close() }
     process.standardOutput = output
-    process.standardError = errors
+    process.standardError = errorHandle
     process.standardInput = FileHandle.nullDevice
 
     let waiter = LineWaiter()
-    output.fileHandleForReading.readabilityHandler = { handle in
-      let data = handle.availableData
-      if data.isEmpty {
-        handle.readabilityHandler = nil
-        waiter.finish(.failure(StartFailure(description: "tcbq-sandbox closed its output")))
-      } else {
-        waiter.append(data)
+    let reader = Thread {
+      let handle = output.fileHandleForReading
+      while true {
+        let chunk = handle.availableData
+        if chunk.isEmpty { break }
+        waiter.append(chunk)
       }
-    }
-    process.terminationHandler = { process in
-      let message = String(
-        decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      waiter.finish(
-        .failure(
-          StartFailure(
-            description: "tcbq-sandbox exited (\(process.terminationStatus)): \(message)")))
+      let message = (try? String(contentsOf: errorLog, encoding: .utf8)) ?? ""
+      try? FileManager.default.removeItem(at: errorLog)
+      waiter.finish(.failure(StartFailure(description: "tcbq-sandbox exited: \(message)")))
     }
     try process.run()
+    reader.start()
     let timeout = Task {
       try await Task.sleep(for: startTimeout)
       waiter.finish(.failure(StartFailure(description: "tcbq-sandbox did not start in time")))
@@ -113,6 +114,10 @@ private final class LineWaiter: @unchecked Sendable {
 
   func append(_ data: Data) {
     lock.lock()
+    if result != nil {
+      lock.unlock()
+      return
+    }
     buffer.append(data)
     let newline = buffer.firstIndex(of: UInt8(ascii: "\n"))
     lock.unlock()

@@ -9,14 +9,17 @@ private func authorizerService(total: Int) -> FakeTransport {
     let page = try JSONDecoder().decode(AuthorizerListRequest.self, from: Data(request.body))
     let upper = min(total, page.offset + page.count)
     let list = (min(page.offset, total)..<upper).map {
-      AuthorizerListResponse.Item(authorizerAppID: "wxapp\($0)", authTime: 1_700_000_000 + Int64($0))
+      AuthorizerListResponse.Item(
+        authorizerAppID: "wxapp\($0)", authTime: 1_700_000_000 + Int64($0))
     }
     return Wire.encoded(AuthorizerListResponse(totalCount: Int64(total), list: list))
   }
 }
 
 private func pages(of transport: FakeTransport) throws -> [AuthorizerListRequest] {
-  try transport.requests.map { try JSONDecoder().decode(AuthorizerListRequest.self, from: Data($0.body)) }
+  try transport.requests.map {
+    try JSONDecoder().decode(AuthorizerListRequest.self, from: Data($0.body))
+  }
 }
 
 @Suite struct AuthorizerPagingTests {
@@ -28,7 +31,8 @@ private func pages(of transport: FakeTransport) throws -> [AuthorizerListRequest
     #expect(apps.first == Authorizer(appid: "wxapp0", authTime: 1_700_000_000))
     #expect(apps.last?.appid == "wxapp1000")
     #expect(try pages(of: transport).map(\.offset) == [0, 500, 1000])
-    #expect(try pages(of: transport).allSatisfy { $0.count == 500 && $0.componentAppID == "wxcomponent" })
+    #expect(
+      try pages(of: transport).allSatisfy { $0.count == 500 && $0.componentAppID == "wxcomponent" })
     #expect(client.ledger.snapshot()[WeChatPath.authorizerList]?.calls == 3)
   }
 
@@ -46,7 +50,8 @@ private func pages(of transport: FakeTransport) throws -> [AuthorizerListRequest
     let client = makeClient(transport, componentAppID: nil)
     let error = await #expect(throws: ClientError.self) { try await client.authorizers() }
     #expect(error == .componentAppIDRequired(path: WeChatPath.authorizerList))
-    #expect(error?.description.hasPrefix("component appid required for api_get_authorizer_list") == true)
+    #expect(
+      error?.description.hasPrefix("component appid required for api_get_authorizer_list") == true)
     #expect(transport.requests.isEmpty)
   }
 }

@@ -40,7 +40,8 @@ import Testing
 
   @Test func aSingleAppidAnswering40097IsAFailure() async throws {
     let transport = FakeTransport { request, _ in
-      Wire.appids(of: request).contains("bad") ? Wire.error(40097, "invalid args") : Wire.shares(for: request)
+      Wire.appids(of: request).contains("bad")
+        ? Wire.error(40097, "invalid args") : Wire.shares(for: request)
     }
     let client = makeClient(transport, batchSize: 4)
     let result = try await client.sharedEnvs(of: ["wx1", "bad", "wx3", "wx4"])

@@ -46,7 +46,8 @@ import Testing
         .init(appid: "wx1", envIDs: ["a", "b"]), .init(appid: "wx3", envIDs: []),
         .init(appid: "wx4", envIDs: []),
       ])
-    #expect(result.failures == [AppFailure(appid: "wx2", errmsg: "no qbase privilege", rid: "9-9-9")])
+    #expect(
+      result.failures == [AppFailure(appid: "wx2", errmsg: "no qbase privilege", rid: "9-9-9")])
   }
 
   @Test func noAppidsNoCall() async throws {
@@ -63,8 +64,9 @@ import Testing
     #expect(request.method == "POST")
     #expect(request.path == "/componenttcb/batchgetenvid")
     #expect(request.query == [.init(name: "access_token", value: "T0KEN-SECRET")])
-    #expect(String(decoding: request.body, as: UTF8.self) == #"{"appids":["wx1"],"source_type":1}"#
-      || String(decoding: request.body, as: UTF8.self) == #"{"source_type":1,"appids":["wx1"]}"#)
+    #expect(
+      String(decoding: request.body, as: UTF8.self) == #"{"appids":["wx1"],"source_type":1}"#
+        || String(decoding: request.body, as: UTF8.self) == #"{"source_type":1,"appids":["wx1"]}"#)
   }
 
   @Test func describeEnvsSendsAnEmptyObject() async throws {
@@ -76,7 +78,8 @@ import Testing
 
   @Test func quotaOfOnePath() async throws {
     let transport = FakeTransport { _, _ in
-      Wire.json(#"{"errcode": 0, "quota": {"daily_limit": 10000000000, "used": 3, "remain": 9999999997}}"#)
+      Wire.json(
+        #"{"errcode": 0, "quota": {"daily_limit": 10000000000, "used": 3, "remain": 9999999997}}"#)
     }
     let quota = try await makeClient(transport).apiQuota(cgiPath: WeChatPath.batchGetEnvID)
     #expect(quota.cgiPath == WeChatPath.batchGetEnvID)

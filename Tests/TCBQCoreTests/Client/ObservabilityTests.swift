@@ -69,7 +69,10 @@ final class ProgressCapture: @unchecked Sendable {
     _ = try await client.sharedEnvs(of: appids(3))
     let lines = capture.messages
     #expect(lines.contains { $0.hasPrefix("debug batchgetenvid batch=3 errcode=-1 elapsed=") })
-    #expect(lines.contains { $0.hasPrefix("debug batchgetenvid batch=3 errcode=0 elapsed=") && $0.contains("ms") })
+    #expect(
+      lines.contains {
+        $0.hasPrefix("debug batchgetenvid batch=3 errcode=0 elapsed=") && $0.contains("ms")
+      })
     #expect(lines.contains { $0.hasPrefix("notice batchgetenvid attempt 1 failed") })
     #expect(lines.allSatisfy { !$0.contains("T0KEN-SECRET") })
   }
@@ -84,7 +87,10 @@ final class ProgressCapture: @unchecked Sendable {
       logger: capture.logger)
     _ = try await tokens.token()
     #expect(capture.messages.count == 1)
-    #expect(capture.messages.allSatisfy { !$0.contains("MINTED-TOKEN") && !$0.contains("APP-SECRET") && !$0.contains("TICKET") })
+    #expect(
+      capture.messages.allSatisfy {
+        !$0.contains("MINTED-TOKEN") && !$0.contains("APP-SECRET") && !$0.contains("TICKET")
+      })
   }
 
   @Test func progressIsReportedPerBatch() async throws {

@@ -34,7 +34,10 @@ enum RetryableFailure: String, CaseIterable, Sendable, CustomTestStringConvertib
     let result = try await client.sharedEnvs(of: ["wx1", "wx2"])
     #expect(transport.requests.count == 3)
     #expect(result.failures.isEmpty)
-    #expect(result.relations == [.init(appid: "wx1", envIDs: ["env-wx1"]), .init(appid: "wx2", envIDs: ["env-wx2"])])
+    #expect(
+      result.relations == [
+        .init(appid: "wx1", envIDs: ["env-wx1"]), .init(appid: "wx2", envIDs: ["env-wx2"]),
+      ])
     let entry = client.ledger.snapshot()[WeChatPath.batchGetEnvID]
     #expect(entry?.calls == 3)
     #expect(entry?.retries == 2)
@@ -55,7 +58,13 @@ enum RetryableFailure: String, CaseIterable, Sendable, CustomTestStringConvertib
     let transport = FakeTransport { _, _ in Wire.error(-1, "system error rid: aaaa-bbbb-cccc") }
     let client = makeClient(transport, maxAttempts: 2)
     let result = try await client.sharedEnvs(of: ["wx1"])
-    #expect(result.failures == [AppFailure(appid: "wx1", errcode: -1, errmsg: "system error (the service is busy; tcbq retries with backoff)", rid: "aaaa-bbbb-cccc")])
+    #expect(
+      result.failures == [
+        AppFailure(
+          appid: "wx1", errcode: -1,
+          errmsg: "system error (the service is busy; tcbq retries with backoff)",
+          rid: "aaaa-bbbb-cccc")
+      ])
   }
 
   @Test func totalRetryTimeIsBounded() async throws {

@@ -28,7 +28,9 @@ import Testing
     #expect(error?.env == "prod")
     #expect(error?.appids == ["wx1", "wx2"])
     #expect(transport.requests.count == 1)
-    await #expect(throws: WriteOutcomeUnknown.self) { try await client.unshare(env: "prod", from: ["wx1"]) }
+    await #expect(throws: WriteOutcomeUnknown.self) {
+      try await client.unshare(env: "prod", from: ["wx1"])
+    }
     #expect(transport.requests.count == 2)
   }
 
@@ -36,7 +38,9 @@ import Testing
   func aWriteIsRetriedWhenSurelyNotProcessed(failure: RetryableFailure) async throws {
     let transport = FakeTransport { _, call in
       if call == 1 { return try failure.respond() }
-      return Wire.json(#"{"errcode": 0, "errmsg": "ok", "msg_info_list": [{"appid": "wx1", "url": "https://confirm/1"}]}"#)
+      return Wire.json(
+        #"{"errcode": 0, "errmsg": "ok", "msg_info_list": [{"appid": "wx1", "url": "https://confirm/1"}]}"#
+      )
     }
     let client = makeClient(transport)
     let result = try await client.share(env: "prod", with: ["wx1"])
@@ -54,16 +58,22 @@ import Testing
     let client = makeClient(transport)
     let result = try await client.share(env: "prod", with: ["wx1", "wx2"])
     #expect(result.errcode == 0)
-    #expect(result.failures == [AppFailure(appid: "wx2", env: "prod", errmsg: "not same principal", rid: "5-6-7")])
+    #expect(
+      result.failures == [
+        AppFailure(appid: "wx2", env: "prod", errmsg: "not same principal", rid: "5-6-7")
+      ])
     #expect(result.links == [.init(appid: "wx1", url: "https://confirm/1")])
-    let body = try JSONDecoder().decode(BatchShareEnvRequest.self, from: Data(transport.requests[0].body))
+    let body = try JSONDecoder().decode(
+      BatchShareEnvRequest.self, from: Data(transport.requests[0].body))
     #expect(body == BatchShareEnvRequest(data: [.init(env: "prod", appids: ["wx1", "wx2"])]))
     #expect(transport.requests[0].path == WeChatPath.batchShareEnv)
   }
 
   @Test func aNonZeroErrcodeWithPerPairErrorsIsAResult() async throws {
     let transport = FakeTransport { _, _ in
-      Wire.json(#"{"errcode": 85088, "errmsg": "partial", "err_list": [{"env": "prod", "appid": "wx1", "errmsg": "no qbase privilege"}]}"#)
+      Wire.json(
+        #"{"errcode": 85088, "errmsg": "partial", "err_list": [{"env": "prod", "appid": "wx1", "errmsg": "no qbase privilege"}]}"#
+      )
     }
     let result = try await makeClient(transport).unshare(env: "prod", from: ["wx1"])
     #expect(result.errcode == 85088)
@@ -91,4 +101,14 @@ import Testing
 
 extension WriteTests.LostAnswer: CustomTestStringConvertible {
   var testDescription: String { rawValue }
+}
+
+@Suite struct DryRunTests {
+  @Test func dryRunShowsTheBodyAndRedactsTheToken() {
+    #expect(
+      WeChatClient.dryRunDescription(
+        path: WeChatPath.batchShareEnv, env: "prod", appids: ["wx1", "wx2"])
+        == #"POST /componenttcb/batchshareenv?access_token=<redacted> {"data":[{"appids":["wx1","wx2"],"env":"prod"}],"source_type":1}"#
+    )
+  }
 }

@@ -84,7 +84,8 @@ import Testing
       #expect(!text.contains("T0KEN-SECRET"), "\(text)")
       #expect(!text.contains("APP-SECRET"), "\(text)")
     }
-    #expect(request.description == "POST /componenttcb/batchgetenvid?access_token=<redacted> (36 bytes)")
+    #expect(
+      request.description == "POST /componenttcb/batchgetenvid?access_token=<redacted> (36 bytes)")
   }
 
   @Test func secretsStayOutOfDescriptions() {

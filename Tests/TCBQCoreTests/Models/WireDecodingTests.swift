@@ -37,17 +37,22 @@ private func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
     #expect(env.createTime == "2021-12-16 15:06:52")
     #expect(env.updateTime == "2022-01-04 10:00:00")
     #expect(env.status == "NORMAL")
-    #expect(env.databases == [.init(instanceID: "tnt-abc", status: "RUNNING", region: "ap-shanghai")])
+    #expect(
+      env.databases == [.init(instanceID: "tnt-abc", status: "RUNNING", region: "ap-shanghai")])
     #expect(
       env.storages == [
-        .init(region: "ap-shanghai", bucket: "7072-prod", cdnDomain: "7072.tcb.qcloud.la", appID: "1300000000")
+        .init(
+          region: "ap-shanghai", bucket: "7072-prod", cdnDomain: "7072.tcb.qcloud.la",
+          appID: "1300000000")
       ])
     #expect(env.functions == [.init(namespace: "prod-3g5x", region: "ap-shanghai")])
     #expect(env.packageID == "baas_1")
     #expect(env.packageName == "basic")
     #expect(
       env.logServices == [
-        .init(logsetName: "tcb_logset", logsetID: "ls-1", topicName: "topic", topicID: "tp-1", region: "ap-shanghai")
+        .init(
+          logsetName: "tcb_logset", logsetID: "ls-1", topicName: "topic", topicID: "tp-1",
+          region: "ap-shanghai")
       ])
     #expect(
       env.staticStorages == [
@@ -63,7 +68,9 @@ private func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
     #expect(env.tags == [.init(key: "team", value: "growth")])
     #expect(
       env.customLogServices == [
-        .init(clsRegion: "ap-guangzhou", clsLogsetID: "cls-ls", clsTopicID: "cls-tp", createTime: "2022-03-01T08:00:00Z")
+        .init(
+          clsRegion: "ap-guangzhou", clsLogsetID: "cls-ls", clsTopicID: "cls-tp",
+          createTime: "2022-03-01T08:00:00Z")
       ])
   }
 
@@ -72,9 +79,10 @@ private func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
     let env = try #require(answer.envList.first)
     let data = try JSONEncoder().encode(env)
     let text = String(decoding: data, as: UTF8.self)
-    for key in ["env_id", "instance_id", "cdn_domain", "app_id", "logset_name", "static_domain",
-      "default_dir_name", "cls_logset_id", "is_auto_degrade", "custom_log_services"]
-    {
+    for key in [
+      "env_id", "instance_id", "cdn_domain", "app_id", "logset_name", "static_domain",
+      "default_dir_name", "cls_logset_id", "is_auto_degrade", "custom_log_services",
+    ] {
       #expect(text.contains("\"\(key)\""), "missing \(key)")
     }
     #expect(try JSONDecoder().decode(CloudBaseRunEnv.self, from: data) == env)
@@ -103,13 +111,15 @@ private func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
 
   @Test(arguments: [("true", true), ("false", false), ("1", true), ("0", false), ("\"1\"", true)])
   func booleansAcceptZeroAndOne(json: String, expected: Bool) throws {
-    let env = try decode(CloudBaseRunEnv.self, #"{"is_default": \#(json), "is_auto_degrade": \#(json)}"#)
+    let env = try decode(
+      CloudBaseRunEnv.self, #"{"is_default": \#(json), "is_auto_degrade": \#(json)}"#)
     #expect(env.isDefault == expected)
     #expect(env.isAutoDegrade == expected)
   }
 
   @Test func aMissingErrcodeIsZero() throws {
-    let answer = try decode(BatchGetEnvIDResponse.self, #"{"relation_data": [{"appid": "wx1", "env_list": ["a"]}]}"#)
+    let answer = try decode(
+      BatchGetEnvIDResponse.self, #"{"relation_data": [{"appid": "wx1", "env_list": ["a"]}]}"#)
     #expect(answer.errcode == 0)
     #expect(answer.errList.isEmpty)
     #expect(try decode(WireEnvelope.self, "{}").errcode == 0)
@@ -121,10 +131,11 @@ private func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
       #"{"errcode": 0, "relation_data": null, "err_list": [{"appid": "wx1", "errmsg": "no qbase privilege"}, {"appid": "wx2", "env": "prod", "errmsg": "x"}]}"#
     )
     #expect(answer.relationData.isEmpty)
-    #expect(answer.errList == [
-      WireAppError(appid: "wx1", errmsg: "no qbase privilege"),
-      WireAppError(env: "prod", appid: "wx2", errmsg: "x"),
-    ])
+    #expect(
+      answer.errList == [
+        WireAppError(appid: "wx1", errmsg: "no qbase privilege"),
+        WireAppError(env: "prod", appid: "wx2", errmsg: "x"),
+      ])
   }
 
   @Test func sixtyFourBitIntegers() throws {
@@ -157,7 +168,8 @@ private func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
   }
 
   @Test func tokenAnswerWithoutErrcode() throws {
-    let answer = try decode(ComponentTokenResponse.self, #"{"component_access_token": "abc", "expires_in": 7200}"#)
+    let answer = try decode(
+      ComponentTokenResponse.self, #"{"component_access_token": "abc", "expires_in": 7200}"#)
     #expect(answer.errcode == 0)
     #expect(answer.componentAccessToken == "abc")
     #expect(answer.expiresIn == 7200)
@@ -175,29 +187,49 @@ private func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
 
   /// Encoders write exactly the documented request bodies.
   @Test(arguments: [
-    (try! JSONEncoder.sorted.encode(BatchGetEnvIDRequest(appids: ["wx1", "wx2"])),
-     #"{"appids":["wx1","wx2"],"source_type":1}"#),
-    (try! JSONEncoder.sorted.encode(BatchShareEnvRequest(data: [.init(env: "e", appids: ["wx1"])])),
-     #"{"data":[{"appids":["wx1"],"env":"e"}],"source_type":1}"#),
+    (
+      try! JSONEncoder.sorted.encode(BatchGetEnvIDRequest(appids: ["wx1", "wx2"])),
+      #"{"appids":["wx1","wx2"],"source_type":1}"#
+    ),
+    (
+      try! JSONEncoder.sorted.encode(
+        BatchShareEnvRequest(data: [.init(env: "e", appids: ["wx1"])])),
+      #"{"data":[{"appids":["wx1"],"env":"e"}],"source_type":1}"#
+    ),
     (try! JSONEncoder.sorted.encode(DescribeCloudBaseRunEnvsRequest()), "{}"),
-    (try! JSONEncoder.sorted.encode(AuthorizerListRequest(componentAppID: "wxc", offset: 500, count: 500)),
-     #"{"component_appid":"wxc","count":500,"offset":500}"#),
-    (try! JSONEncoder.sorted.encode(APIQuotaRequest(cgiPath: "/componenttcb/batchgetenvid")),
-     #"{"cgi_path":"\/componenttcb\/batchgetenvid"}"#),
-    (try! JSONEncoder.sorted.encode(ComponentTokenRequest(componentAppID: "wxc", componentAppSecret: "s", componentVerifyTicket: "t")),
-     #"{"component_appid":"wxc","component_appsecret":"s","component_verify_ticket":"t"}"#),
+    (
+      try! JSONEncoder.sorted.encode(
+        AuthorizerListRequest(componentAppID: "wxc", offset: 500, count: 500)),
+      #"{"component_appid":"wxc","count":500,"offset":500}"#
+    ),
+    (
+      try! JSONEncoder.sorted.encode(APIQuotaRequest(cgiPath: "/componenttcb/batchgetenvid")),
+      #"{"cgi_path":"\/componenttcb\/batchgetenvid"}"#
+    ),
+    (
+      try! JSONEncoder.sorted.encode(
+        ComponentTokenRequest(
+          componentAppID: "wxc", componentAppSecret: "s", componentVerifyTicket: "t")),
+      #"{"component_appid":"wxc","component_appsecret":"s","component_verify_ticket":"t"}"#
+    ),
   ])
   func requestEncoding(data: Data, expected: String) {
     #expect(String(decoding: data, as: UTF8.self) == expected)
   }
 
-  @Test(arguments: [
-    ("invalid args rid: 6543c0a5-1c5b4f12-5f0b1d93", "6543c0a5-1c5b4f12-5f0b1d93", "invalid args"),
-    ("reach max api daily quota limit, rid: 65a1-0b2c-3d4e", "65a1-0b2c-3d4e", "reach max api daily quota limit"),
-    ("ok", nil, "ok"),
-    ("rid: abc-def", "abc-def", ""),
-    ("the rid: field is odd here", nil, "the rid: field is odd here"),
-  ] as [(String, String?, String)])
+  @Test(
+    arguments: [
+      (
+        "invalid args rid: 6543c0a5-1c5b4f12-5f0b1d93", "6543c0a5-1c5b4f12-5f0b1d93", "invalid args"
+      ),
+      (
+        "reach max api daily quota limit, rid: 65a1-0b2c-3d4e", "65a1-0b2c-3d4e",
+        "reach max api daily quota limit"
+      ),
+      ("ok", nil, "ok"),
+      ("rid: abc-def", "abc-def", ""),
+      ("the rid: field is odd here", nil, "the rid: field is odd here"),
+    ] as [(String, String?, String)])
   func ridExtraction(errmsg: String, rid: String?, message: String) {
     let error = APIError(path: WeChatPath.batchGetEnvID, errcode: 40097, errmsg: errmsg)
     #expect(error.rid == rid)

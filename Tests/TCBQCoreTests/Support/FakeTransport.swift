@@ -5,7 +5,8 @@ import TCBQCore
 /// most requests in flight at once is tracked.
 final class FakeTransport: Transport, @unchecked Sendable {
   /// Answers one request; `call` is 1 for the first request to that path, 2 for the second…
-  typealias Script = @Sendable (_ request: TransportRequest, _ call: Int) async throws ->
+  typealias Script =
+    @Sendable (_ request: TransportRequest, _ call: Int) async throws ->
     TransportResponse
 
   private let lock = NSLock()

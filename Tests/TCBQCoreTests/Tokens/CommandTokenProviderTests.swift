@@ -45,7 +45,8 @@ import Testing
 
   @Test func theClientRefreshesThroughTheCommand() async throws {
     let transport = FakeTransport { request, _ in
-      Wire.token(of: request) == "first" ? Wire.error(42001, "expired") : Wire.json(#"{"env_list": []}"#)
+      Wire.token(of: request) == "first"
+        ? Wire.error(42001, "expired") : Wire.json(#"{"env_list": []}"#)
     }
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "tcbq-token-\(UUID().uuidString)")

@@ -33,7 +33,10 @@ private func componentTokens(_ transport: FakeTransport, ledger: CallLedger? = n
     let result = try await client.sharedEnvs(of: ["wx1"])
     #expect(result.relations == [.init(appid: "wx1", envIDs: ["env-wx1"])])
     #expect(await tokens.mintCount == 2)
-    #expect(transport.requests(to: WeChatPath.batchGetEnvID).compactMap(Wire.token(of:)) == ["tok-1", "tok-2"])
+    #expect(
+      transport.requests(to: WeChatPath.batchGetEnvID).compactMap(Wire.token(of:)) == [
+        "tok-1", "tok-2",
+      ])
     #expect(ledger.snapshot()[WeChatPath.componentToken]?.calls == 2)
     #expect(ledger.snapshot()[WeChatPath.batchGetEnvID]?.retries == 1)
   }
@@ -70,7 +73,8 @@ private func componentTokens(_ transport: FakeTransport, ledger: CallLedger? = n
     let error = await #expect(throws: ClientError.self) { try await client.sharedEnvs(of: ["wx1"]) }
     #expect(
       error?.description
-        == "static token expired (42001): set a fresh TCBQ_ACCESS_TOKEN or configure component credentials")
+        == "static token expired (42001): set a fresh TCBQ_ACCESS_TOKEN or configure component credentials"
+    )
   }
 
   @Test func concurrentCallersShareOneMint() async throws {
@@ -116,10 +120,15 @@ private func componentTokens(_ transport: FakeTransport, ledger: CallLedger? = n
     #expect(request.path == WeChatPath.componentToken)
     #expect(request.query.isEmpty)
     let body = try JSONDecoder().decode(ComponentTokenRequest.self, from: Data(request.body))
-    #expect(body == ComponentTokenRequest(componentAppID: "wxcomponent", componentAppSecret: "APP-SECRET", componentVerifyTicket: "TICKET"))
+    #expect(
+      body
+        == ComponentTokenRequest(
+          componentAppID: "wxcomponent", componentAppSecret: "APP-SECRET",
+          componentVerifyTicket: "TICKET"))
   }
 
-  @Test(arguments: [(61005, "ticket"), (61004, "whitelist"), (40125, "appsecret")] as [(Int64, String)])
+  @Test(
+    arguments: [(61005, "ticket"), (61004, "whitelist"), (40125, "appsecret")] as [(Int64, String)])
   func mintErrorsAreExplained(errcode: Int64, fragment: String) async throws {
     let transport = FakeTransport { _, _ in Wire.error(errcode, "mint failed rid: 1-2-3") }
     let client = makeClient(transport, tokens: componentTokens(transport))
