@@ -1,13 +1,13 @@
 import AsyncHTTPClient
 import Foundation
-import Logging
 import NIOCore
 import NIOHTTP1
 import TCBQCore
 
 /// `Transport` over HTTP with async-http-client: `POST base + path?query` with a JSON body.
 ///
-/// One `HTTPClient` per transport; call `shutdown()` when done. The body is read whatever the
+/// One `HTTPClient` per transport; call `shutdown()` before releasing it (async-http-client
+/// stops a debug build whose client is released still running). The body is read whatever the
 /// status (WeChat answers errors as HTTP 200 with an errcode, proxies answer 5xx). Failures are
 /// mapped to `TransportError`: timeouts to `.timeout`, a refused connection to
 /// `.connectionRefused`, connect failures to `.unreachable`, resets to `.connectionFailed`.
@@ -48,7 +48,7 @@ public final class HTTPTransport: Transport {
     -> TransportResponse
   {
     var outgoing = HTTPClientRequest(url: url(for: request))
-    outgoing.method = .RAW(value: request.method)
+    outgoing.method = HTTPMethod(rawValue: request.method)
     outgoing.headers.add(name: "Content-Type", value: "application/json")
     outgoing.headers.add(name: "Accept", value: "application/json")
     outgoing.body = .bytes(request.body)

@@ -115,7 +115,7 @@ public enum TCBQMain {
       }
     }
     if settings.verbose, let ledger = connection.ledger {
-      console.message("total: \(ledger.snapshot())")
+      console.message("total calls: \(ledger.snapshot().formatted)")
     }
     await connection.shutdown()
     return status.rawValue

@@ -124,6 +124,20 @@ public struct TextColumn: Sendable {
     lookup = [:]
   }
 
+  /// Codes into another column's dictionary (sharing its storage).
+  init(codes: [Int32], sharing other: TextColumn) {
+    self.codes = codes
+    self.dictionary = other.dictionary
+    self.lookup = other.lookup
+  }
+
+  /// An empty column whose lookup table is sized for `distinct` values.
+  init(expectingDistinct distinct: Int) {
+    self.init()
+    lookup.reserveCapacity(distinct)
+    dictionary.reserveCapacity(distinct)
+  }
+
   init(codes: [Int32], dictionary: [String]) {
     self.codes = codes
     self.dictionary = dictionary

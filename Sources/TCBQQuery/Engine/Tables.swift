@@ -4,7 +4,9 @@ import TCBQCore
 public enum Tables {
   /// `envs` and every nested table (`databases`, `storages`, …), in one pass over the answer.
   public static func fromEnvs(_ envs: [CloudBaseRunEnv]) -> [String: Table] {
-    var envID = TextColumn(), alias = TextColumn(), source = TextColumn(), status = TextColumn()
+    // env_id is unique: size its lookup once. Nested tables share its dictionary.
+    var envID = TextColumn(expectingDistinct: envs.count)
+    var alias = TextColumn(), source = TextColumn(), status = TextColumn()
     var region = TextColumn(), createTime = TextColumn(), updateTime = TextColumn()
     var packageID = TextColumn(), packageName = TextColumn(), payMode = TextColumn()
     var envChannel = TextColumn()
@@ -16,6 +18,7 @@ public enum Tables {
 
     for env in envs {
       envID.append(env.envID)
+      let id = envID.codes.last!
       alias.append(env.alias)
       source.append(env.source)
       status.append(env.status)
@@ -28,7 +31,6 @@ public enum Tables {
       envChannel.append(env.envChannel)
       isDefault.append(env.isDefault)
       isAutoDegrade.append(env.isAutoDegrade)
-      let id = env.envID
       for d in env.databases { databases.append(id, [d.instanceID, d.status, d.region]) }
       for s in env.storages { storages.append(id, [s.region, s.bucket, s.cdnDomain, s.appID]) }
       for f in env.functions { functions.append(id, [f.namespace, f.region]) }
@@ -49,13 +51,13 @@ public enum Tables {
        payMode, envChannel].map { .text($0) } + [.boolean(isDefault), .boolean(isAutoDegrade)]
     var result: [String: Table] = [:]
     result["envs"] = make("envs", envColumns)
-    result["databases"] = make("databases", databases.columns)
-    result["storages"] = make("storages", storages.columns)
-    result["functions"] = make("functions", functions.columns)
-    result["log_services"] = make("log_services", logServices.columns)
-    result["static_storages"] = make("static_storages", staticStorages.columns)
-    result["tags"] = make("tags", tags.columns)
-    result["custom_log_services"] = make("custom_log_services", customLogServices.columns)
+    result["databases"] = make("databases", databases.columns(envID))
+    result["storages"] = make("storages", storages.columns(envID))
+    result["functions"] = make("functions", functions.columns(envID))
+    result["log_services"] = make("log_services", logServices.columns(envID))
+    result["static_storages"] = make("static_storages", staticStorages.columns(envID))
+    result["tags"] = make("tags", tags.columns(envID))
+    result["custom_log_services"] = make("custom_log_services", customLogServices.columns(envID))
     return result
   }
 
@@ -126,19 +128,21 @@ public enum Tables {
   }
 }
 
-/// Rows of a nested table: env_id, then text fields.
+/// Rows of a nested table: env_id (as a code of the envs' env_id column), then text fields.
 private struct NestedBuilder {
-  var envID = TextColumn()
+  var envCodes: [Int32] = []
   var fields: [TextColumn]
 
   init(_ fieldCount: Int) {
     fields = Array(repeating: TextColumn(), count: fieldCount)
   }
 
-  mutating func append(_ env: String?, _ values: [String?]) {
-    envID.append(env)
+  mutating func append(_ envCode: Int32, _ values: [String?]) {
+    envCodes.append(envCode)
     for i in fields.indices { fields[i].append(values[i]) }
   }
 
-  var columns: [ColumnData] { [.text(envID)] + fields.map { .text($0) } }
+  func columns(_ envID: TextColumn) -> [ColumnData] {
+    [.text(TextColumn(codes: envCodes, sharing: envID))] + fields.map { .text($0) }
+  }
 }

@@ -36,6 +36,11 @@ struct OutputTarget {
   /// Whether results go to a terminal (colour, pager).
   var isTerminal: Bool { path == nil && Console.isTerminal(1) }
 
+  /// Text that is a result but not rows (`.schema`).
+  mutating func writeText(_ text: String) throws {
+    try sink.write(Array(text.utf8))
+  }
+
   mutating func write(_ result: ResultSet) throws {
     var options = self.options
     options.color = options.color && isTerminal

@@ -27,15 +27,21 @@ extension ScriptRunner {
     case "tables":
       return await runAndRender(.showTables, source: source)
     case "schema":
-      if args.isEmpty {
-        for table in session.catalog.tables { console.message(session.catalog.schemaText(table)) }
-      } else {
-        for name in args {
-          guard let table = session.catalog.table(named: name) else {
-            return usage(command, "no table '\(name)'" + suggestion(name, session.catalog.tables.map(\.name)))
-          }
-          console.message(session.catalog.schemaText(table))
+      // The schema is what was asked for: a result, on standard output.
+      var tables: [TableSchema] = []
+      for name in args {
+        guard let table = session.catalog.table(named: name) else {
+          return usage(command, "no table '\(name)'" + suggestion(name, session.catalog.tableNames))
         }
+        tables.append(table)
+      }
+      let text = (args.isEmpty ? session.catalog.tables : tables)
+        .map { session.catalog.schemaText($0) + "\n" }.joined()
+      do {
+        try output.writeText(text)
+      } catch {
+        console.error("\(error)")
+        return .failure
       }
     case "mode":
       guard args.count == 1, let format = OutputFormat(rawValue: args[0].lowercased()) else {

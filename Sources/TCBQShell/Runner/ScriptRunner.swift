@@ -162,7 +162,7 @@ actor ScriptRunner {
     var line = "Run Time: \(String(format: "%.3f", seconds))s, rows: \(rows)"
     if let ledger, let before {
       let spent = ledger.snapshot().subtracting(before)
-      line += ", \(spent)"
+      line += ", calls: \(spent.formatted)"
     }
     console.message(line)
   }
