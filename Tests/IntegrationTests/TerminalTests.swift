@@ -41,10 +41,10 @@ import Testing
     tmux.type("2")
     #expect(await tmux.waitForLastLine(prompt + "select env_id from envs limit 2"))
     for _ in 0..<8 { tmux.press("Left") }  // back over " limit 2"
-    tmux.type(" order by env_id desc")
-    tmux.press("Right", "Right")
-    tmux.press("M-BSpace")  // delete the word "limit" before the cursor... and put it back
-    tmux.type("limit")
+    tmux.type(" order by env_id asc")
+    tmux.press("M-BSpace")  // Alt-Backspace deletes the word "asc"
+    #expect(await tmux.waitForLastLine(prompt + "select env_id from envs order by env_id  limit 2"))
+    tmux.type("desc")
     let edited = "select env_id from envs order by env_id desc limit 2"
     #expect(await tmux.waitForLastLine(prompt + edited))
 

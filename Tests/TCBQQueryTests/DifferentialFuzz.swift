@@ -11,12 +11,18 @@ enum DifferentialFuzz {
     "9223372036854775807",
   ]
 
+  static let joinColumns = [
+    "e.env_id", "e.alias", "e.status", "e.package_id", "e.is_default", "s.appid", "s.env_id",
+    "a.auth_time", "a.appid",
+  ]
+
   struct Generator {
     var random = DifferentialData.Random(state: 2024)
+    var columns = DifferentialFuzz.columns
 
     mutating func expr(_ depth: Int) -> String {
       if depth <= 0 || random.next(4) == 0 {
-        return random.next(2) == 0 ? random.pick(columns) : random.pick(literals)
+        return random.next(2) == 0 ? random.pick(columns) : random.pick(DifferentialFuzz.literals)
       }
       switch random.next(12) {
       case 0, 1:
@@ -53,14 +59,43 @@ enum DifferentialFuzz {
       case 4:
         return "(\(expr(depth - 1)) \(random.pick(["like", "not like"])) \(random.pick(["'a%'", "'%A%'", "'_'", "'%1%'", "'中%'", "null", "'%'"])))"
       case 5:
-        let items = (0..<(1 + random.next(3))).map { _ in random.pick(literals) }
+        let items = (0..<(1 + random.next(3))).map { _ in random.pick(DifferentialFuzz.literals) }
         return "(\(expr(depth - 1)) \(random.pick(["in", "not in"])) (\(items.joined(separator: ", "))))"
       case 6:
-        return "(\(expr(depth - 1)) \(random.pick(["between", "not between"])) \(random.pick(literals)) and \(random.pick(literals)))"
+        let low = random.pick(DifferentialFuzz.literals), high = random.pick(DifferentialFuzz.literals)
+        return "(\(expr(depth - 1)) \(random.pick(["between", "not between"])) \(low) and \(high))"
       case 7:
         return "(\(expr(depth - 1)) \(random.pick(["is null", "is not null"])))"
       default:
-        return "(\(random.pick(columns)) = \(random.pick(literals)))"
+        return "(\(random.pick(columns)) = \(random.pick(DifferentialFuzz.literals)))"
+      }
+    }
+  }
+
+  /// `count` join queries: hash joins with random extra ON and WHERE conditions, inner and left,
+  /// and nested loops on random conditions.
+  static func joinQueries(_ count: Int) -> [String] {
+    var g = Generator(random: DifferentialData.Random(state: 77), columns: joinColumns)
+    // ON sees only the tables joined so far.
+    let es = joinColumns.filter { !$0.hasPrefix("a.") }
+    return (0..<count).map { i in
+      switch i % 3 {
+      case 0:
+        g.columns = es
+        return "select e.env_id, s.appid, \(g.expr(2)) from envs e left join shares s "
+          + "on s.env_id = e.env_id and \(g.predicate(2))"
+      case 1:
+        g.columns = joinColumns
+        return "select e.env_id, a.appid, \(g.expr(2)) from envs e join shares s on s.env_id = e.env_id "
+          + "left join apps a on a.appid = s.appid and \(g.predicate(2)) where \(g.predicate(2))"
+      default:
+        g.columns = es
+        let on = g.predicate(2)
+        let key = g.expr(1)
+        g.columns = joinColumns
+        let x = g.expr(2)
+        return "select count(*), count(\(x)), min(\(x)), max(\(x)) from envs e join shares s "
+          + "on \(on) left join apps a on a.auth_time = \(key)"
       }
     }
   }

@@ -7,7 +7,8 @@ import Testing
 /// values, types and column names (as multisets without ORDER BY, in order with it).
 @Suite struct DifferentialTests {
   /// Written by hand, then generated.
-  static let queries: [String] = handwritten + DifferentialFuzz.queries(240)
+  static let queries: [String] =
+    handwritten + DifferentialFuzz.queries(240) + DifferentialFuzz.joinQueries(90)
 
   static let handwritten: [String] = [
     // projection, filters, NULL

@@ -35,6 +35,9 @@ import Testing
       sql: "select envz.status from envs join shares s on s.env_id = envs.env_id",
       message: "unknown table or alias 'envz'", at: "envz", suggestion: "did you mean 'envs'?"),
     Case(
+      sql: "select envs.status from envs e", message: "unknown table or alias 'envs'",
+      at: "envs", suggestion: "the table is aliased as 'e'"),
+    Case(
       sql: "select lowr(alias) from envs", message: "unknown function 'lowr'", at: "lowr",
       suggestion: "did you mean 'lower'?"),
     Case(

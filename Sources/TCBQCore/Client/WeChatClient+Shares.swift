@@ -104,7 +104,7 @@ extension WeChatClient {
     } catch let error as APIError where !error.isTokenRejected && error.errcode != 41001 {
       let failures = appids.map { appid in
         AppOutcome.failure(
-          AppFailure(appid: appid, errcode: error.errcode, errmsg: describe(error), rid: error.rid))
+          AppFailure(appid: appid, errcode: error.errcode, errmsg: error.message, rid: error.rid))
       }
       return BatchOutcome(outcomes: failures, accepted: false)
     } catch let error as TransportError where error != .cancelled && !Task.isCancelled {
@@ -113,12 +113,6 @@ extension WeChatClient {
       }
       return BatchOutcome(outcomes: failures, accepted: false)
     }
-  }
-
-  private func describe(_ error: APIError) -> String {
-    let message = error.message
-    guard let meaning = error.meaning else { return message }
-    return message.isEmpty ? meaning : "\(message) (\(meaning))"
   }
 
   /// `accepted` appids passed where `rejected` did not: the limit is at least `accepted` and
@@ -146,7 +140,8 @@ extension WeChatClient {
       guard let appid = entry.appid, failures[appid] == nil else { continue }
       let message = entry.errmsg ?? ""
       failures[appid] = AppFailure(
-        appid: appid, env: entry.env, errcode: entry.errcode,
+        appid: appid, env: entry.env,
+        errcode: entry.errcode ?? APIError.errcode(forMessage: message),
         errmsg: APIError.strippingRID(from: message), rid: APIError.rid(in: message))
     }
     return appids.map { appid in

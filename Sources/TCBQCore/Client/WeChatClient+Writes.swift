@@ -40,7 +40,8 @@ extension WeChatClient {
       failures: answer.errList.map { entry in
         let message = entry.errmsg ?? ""
         return AppFailure(
-          appid: entry.appid ?? "", env: entry.env ?? env, errcode: entry.errcode,
+          appid: entry.appid ?? "", env: entry.env ?? env,
+          errcode: entry.errcode ?? APIError.errcode(forMessage: message),
           errmsg: APIError.strippingRID(from: message), rid: APIError.rid(in: message))
       },
       links: answer.msgInfoList.compactMap { info in

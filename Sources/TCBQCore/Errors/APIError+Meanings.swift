@@ -4,6 +4,12 @@ extension APIError {
     meanings[errcode]
   }
 
+  /// The errcode of a known per-app errmsg: `err_list` entries carry only an errmsg, but
+  /// `no qbase privilege` is documented as 85088.
+  public static func errcode(forMessage errmsg: String) -> Int64? {
+    strippingRID(from: errmsg).lowercased() == "no qbase privilege" ? 85088 : nil
+  }
+
   private static let meanings: [Int64: String] = [
     -1: "the service is busy; tcbq retries with backoff",
     -1000: "system error on the service side; tcbq retries with backoff",

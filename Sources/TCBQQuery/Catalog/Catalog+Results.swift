@@ -1,10 +1,10 @@
 extension Catalog {
-  /// `show tables` / `.tables`: one row per table (name, filled_by, key_column, summary).
+  /// `show tables` / `.tables`: one row per table (table, filled_by, key_column, description).
   public func tablesResult() -> ResultSet {
     ResultSet(
       columns: [
         .init(name: "table", type: .text), .init(name: "filled_by", type: .text),
-        .init(name: "key_column", type: .text), .init(name: "rows", type: .text),
+        .init(name: "key_column", type: .text), .init(name: "description", type: .text),
       ],
       rows: tables.map { t in
         [.text(t.name), .text(t.source.rawValue), t.keyColumn.map(Value.text) ?? .null,

@@ -96,6 +96,26 @@ enum Aggregation {
         break
       }
     }
+    if let (s, c, text) = compiler.foldableColumn(key) {
+      // One key per distinct text (the last entry: NULL), interned once.
+      let values = compiler.perEntry(key, s, c, text) { $0.value(key) }
+      var intern: [GroupKey: Int32] = [:]
+      let entryCodes = values.map { v -> Int32 in
+        let k = GroupKey(v)
+        if let code = intern[k] { return code }
+        let code = Int32(intern.count)
+        intern[k] = code
+        return code
+      }
+      let null = entryCodes[entryCodes.count - 1]
+      let ids = frame.ids[s], textCodes = text.codes
+      for r in 0..<frame.count {
+        let id = ids[r]
+        let code = id < 0 ? -1 : textCodes[Int(id)]
+        codes[r] = code < 0 ? null : entryCodes[Int(code)]
+      }
+      return codes
+    }
     let eval = compiler.value(key)
     var intern: [GroupKey: Int32] = [:]
     for r in 0..<frame.count {

@@ -3,10 +3,18 @@
 struct Compiler {
   /// The table of each source of the FROM clause.
   let tables: [Table]
+  /// Whether expressions over one low-cardinality text column are folded per dictionary entry.
+  var folding = true
+
+  init(tables: [Table], folding: Bool = true) {
+    self.tables = tables
+    self.folding = folding
+  }
 
   // MARK: values
 
   func value(_ e: BoundExpr) -> ValueEval {
+    if let folded = foldedValue(e) { return folded }
     switch e {
     case .literal(let v):
       return { _, _ in v }
@@ -68,6 +76,7 @@ struct Compiler {
   // MARK: truth
 
   func truth(_ e: BoundExpr) -> TruthEval {
+    if let folded = foldedTruth(e) { return folded }
     switch e {
     case .binary(.and, let x, let y):
       let a = truth(x), b = truth(y)

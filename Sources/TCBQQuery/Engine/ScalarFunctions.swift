@@ -61,21 +61,30 @@ enum ScalarFunctions {
   /// substr(X, Y[, Z]) over characters, with SQLite's rules for zero and negative Y and Z.
   static func substr(_ args: [Value]) -> Value {
     guard let s = args[0].sqlText, let y = args[1].integerValue else { return .null }
-    var p1 = y
-    var p2: Int64
-    var negativeLength = false
+    var length: Int64?
     if args.count == 3 {
       guard let z = args[2].integerValue else { return .null }
+      length = z
+    }
+    var text = s
+    return text.withUTF8 { .text(substring($0, start: y, length: length)) }
+  }
+
+  /// SQLite's substrFunc on UTF-8 bytes (characters are the lead bytes).
+  private static func substring(_ bytes: UnsafeBufferPointer<UInt8>, start y: Int64, length z: Int64?)
+    -> String
+  {
+    var p1 = y
+    var p2: Int64 = 1_000_000_000
+    var negativeLength = false
+    if let z {
       p2 = z
       if p2 < 0 {
         negativeLength = true
         p2 = p2 == .min ? .max : -p2
       }
-    } else {
-      p2 = 1_000_000_000
     }
-    let scalars = Array(s.unicodeScalars)
-    let len = Int64(scalars.count)
+    let len = Int64(bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) })
     if p1 < 0 {
       p1 += len
       if p1 < 0 {
@@ -95,10 +104,19 @@ enum ScalarFunctions {
         p1 = 0
       }
     }
-    guard p1 < len, p2 > 0 else { return .text("") }
+    guard p1 < len, p2 > 0 else { return "" }
     let end = p1 + min(p2, len - p1)
-    var out = String.UnicodeScalarView()
-    out.append(contentsOf: scalars[Int(p1)..<Int(end)])
-    return .text(String(out))
+    // Byte offsets of characters p1 and end.
+    var first = bytes.count, last = bytes.count
+    var character: Int64 = 0
+    for (i, b) in bytes.enumerated() where b & 0xC0 != 0x80 {
+      if character == p1 { first = i }
+      if character == end {
+        last = i
+        break
+      }
+      character += 1
+    }
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self)
   }
 }

@@ -95,9 +95,15 @@ struct Binder {
     let scope = sources.prefix(visible)
     if let table {
       guard let s = scope.firstIndex(where: { $0.qualifier == table.key }) else {
+        // `envs.status` after `from envs e`: the table goes by its alias.
+        let aliased = scope.first { $0.schema.name == table.key }.map {
+          "the table is aliased as '\($0.qualifier)'"
+        }
         error(
           "unknown table or alias '\(table.name)'", at: table.range,
-          suggestion: Suggestions.closest(to: table.name, among: scope.map(\.qualifier)).map(Suggestions.didYouMean))
+          suggestion: aliased
+            ?? Suggestions.closest(to: table.name, among: scope.map(\.qualifier)).map(
+              Suggestions.didYouMean))
         return .literal(.null)
       }
       let schema = sources[s].schema

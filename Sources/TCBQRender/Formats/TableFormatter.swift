@@ -35,6 +35,7 @@ struct TableFormatter: RowFormatter {
   }
 
   func writeRow(_ row: Int, into out: inout [UInt8]) {
+    let start = out.count
     let last = grid.cells.count - 1
     for index in grid.cells.indices {
       if index > 0 { out.append("  ") }
@@ -48,6 +49,8 @@ struct TableFormatter: RowFormatter {
       }
       if !cell.isNumber && index < last { out.appendSpaces(padding) }
     }
+    // Empty cells at the end of a row leave no trailing blanks.
+    while out.count > start, out[out.count - 1] == 0x20 { out.removeLast() }
     out.append(0x0A)
   }
 

@@ -3,7 +3,7 @@ import Foundation
 /// A JSON document: what the sandbox reads from request bodies and writes as answers.
 ///
 /// Objects keep their members in order, so answers are byte-identical from run to run.
-public enum JSONValue: Sendable, Hashable {
+enum JSONValue: Sendable, Hashable {
   case null
   case bool(Bool)
   case integer(Int64)
@@ -13,17 +13,17 @@ public enum JSONValue: Sendable, Hashable {
   case object([JSONMember])
 
   /// The value of the first member named `key`, when this is an object.
-  public subscript(key: String) -> JSONValue? {
+  subscript(key: String) -> JSONValue? {
     guard case .object(let members) = self else { return nil }
     return members.first { $0.key == key }?.value
   }
 }
 
 /// One member of a JSON object.
-public struct JSONMember: Sendable, Hashable {
-  public var key: String
-  public var value: JSONValue
-  public init(_ key: String, _ value: JSONValue) {
+struct JSONMember: Sendable, Hashable {
+  var key: String
+  var value: JSONValue
+  init(_ key: String, _ value: JSONValue) {
     self.key = key
     self.value = value
   }
@@ -42,7 +42,7 @@ extension JSONValue {
 }
 
 extension JSONValue: Decodable {
-  public init(from decoder: any Decoder) throws {
+  init(from decoder: any Decoder) throws {
     if var array = try? decoder.unkeyedContainer() {
       var elements: [JSONValue] = []
       while !array.isAtEnd { elements.append(try array.decode(JSONValue.self)) }

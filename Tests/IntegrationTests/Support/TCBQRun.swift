@@ -17,9 +17,12 @@ struct TCBQRunner {
   var historyFile: URL { home.appendingPathComponent("history") }
 
   init(extra: [String: String] = [:]) throws {
-    home = FileManager.default.temporaryDirectory.appendingPathComponent("tcbq-cli-\(UUID().uuidString)")
+    home = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "tcbq-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-    var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("TCBQ_") && $0.key != "NO_COLOR" }
+    var env = ProcessInfo.processInfo.environment.filter {
+      !$0.key.hasPrefix("TCBQ_") && $0.key != "NO_COLOR"
+    }
     env["HOME"] = home.path
     env["XDG_CONFIG_HOME"] = home.appendingPathComponent("config").path
     env["XDG_STATE_HOME"] = home.appendingPathComponent("state").path
@@ -29,18 +32,21 @@ struct TCBQRunner {
   }
 
   /// An environment pointing tcbq at a `tcbq-sandbox` server with its default credentials.
-  static func against(_ sandbox: SandboxProcess, extra: [String: String] = [:]) throws -> TCBQRunner {
-    try TCBQRunner(extra: [
-      "TCBQ_ENDPOINT": sandbox.baseURL,
-      "TCBQ_ACCESS_TOKEN": "sandbox-token",
-      "TCBQ_COMPONENT_APPID": "wx0123456789abcdef",
-    ].merging(extra) { $1 })
+  static func against(_ sandbox: SandboxProcess, extra: [String: String] = [:]) throws -> TCBQRunner
+  {
+    try TCBQRunner(
+      extra: [
+        "TCBQ_ENDPOINT": sandbox.baseURL,
+        "TCBQ_ACCESS_TOKEN": "sandbox-token",
+        "TCBQ_COMPONENT_APPID": "wx0123456789abcdef",
+      ].merging(extra) { $1 })
   }
 
   /// Writes a file in the private home and returns its path.
   func file(_ name: String, _ text: String) throws -> String {
     let url = home.appendingPathComponent(name)
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try text.write(to: url, atomically: true, encoding: .utf8)
     return url.path
   }
@@ -114,7 +120,8 @@ struct SandboxLog {
 
   static func requests(_ sandbox: SandboxProcess) throws -> [Request] {
     let result = try Curl.run("GET", sandbox.baseURL + "/__sandbox/requests")
-    guard let array = (try? JSONSerialization.jsonObject(with: result.body)) as? [[String: Any]] else {
+    guard let array = (try? JSONSerialization.jsonObject(with: result.body)) as? [[String: Any]]
+    else {
       return []
     }
     return array.map {

@@ -41,12 +41,14 @@ final class TmuxSession: @unchecked Sendable {
       at: home.appendingPathComponent("state/tcbq"), withIntermediateDirectories: true)
     try FileManager.default.createDirectory(
       at: home.appendingPathComponent("config/tcbq"), withIntermediateDirectories: true)
+    removeServersOfDeadTestRuns(tmux: tmux)
     let session = TmuxSession(
-      tmux: tmux, home: home, socketName: "tcbq-test-\(UUID().uuidString.prefix(12))")
+      tmux: tmux, home: home,
+      socketName: "\(socketPrefix)\(getpid())-\(UUID().uuidString.prefix(8))")
 
     var environment = ProcessInfo.processInfo.environment.filter {
       !$0.key.hasPrefix("TCBQ_") && !$0.key.hasPrefix("TMUX") && !$0.key.hasPrefix("LC_")
-        && !["NO_COLOR", "PAGER", "LESS", "ENV", "BASH_ENV"].contains($0.key)
+        && !["NO_COLOR", "PAGER", "LESS", "BASH_ENV", "PS1"].contains($0.key)
     }
     environment["HOME"] = home.path
     environment["XDG_CONFIG_HOME"] = home.appendingPathComponent("config").path
@@ -58,7 +60,10 @@ final class TmuxSession: @unchecked Sendable {
     environment["TERM"] = "xterm-256color"
     environment["PAGER"] = "cat"
     environment["NO_COLOR"] = "1"
-    environment["PS1"] = shellPrompt
+    // dash takes no PS1 from the environment when run as root, but reads $ENV when interactive.
+    let startup = home.appendingPathComponent("shrc")
+    try "PS1='\(shellPrompt)'\n".write(to: startup, atomically: true, encoding: .utf8)
+    environment["ENV"] = startup.path
     environment.merge(extra) { $1 }
 
     // The scrollback is set before the pane exists, large enough for every test's output.
@@ -67,12 +72,38 @@ final class TmuxSession: @unchecked Sendable {
         "start-server", ";", "set-option", "-g", "history-limit", "5000", ";",
         "new-session", "-d", "-s", "main", "-x", String(width), "-y", String(height),
         "-c", home.path, "/bin/sh",
-      ], environment: environment)
+      ], environment: environment, capturingOutput: false)
     guard await session.waitForScreen(containing: shellPrompt) else {
       session.stop()
       throw Failure(description: "the shell in tmux did not start:\n\(session.screen())")
     }
     return session
+  }
+
+  /// Socket names are `tcbq-test-<pid of the test process>-<random>`.
+  static let socketPrefix = "tcbq-test-"
+
+  /// A test process that was killed (e.g. by a timeout) could not stop its servers: stop those
+  /// whose test process is gone, so no run leaves them behind for long.
+  private static func removeServersOfDeadTestRuns(tmux: URL) {
+    let folder = URL(fileURLWithPath: ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp")
+      .appendingPathComponent("tmux-\(getuid())")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    for name in names where name.hasPrefix(socketPrefix) {
+      let pidText = name.dropFirst(socketPrefix.count).prefix { $0 != "-" }
+      guard let pid = Int32(pidText), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else {
+        continue
+      }
+      let process = Process()
+      process.executableURL = tmux
+      process.arguments = ["-L", name, "kill-server"]
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      process.standardInput = FileHandle.nullDevice
+      guard (try? process.run()) != nil else { continue }
+      process.waitUntilExit()
+      try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+    }
   }
 
   private init(tmux: URL, home: URL, socketName: String) {
@@ -178,22 +209,27 @@ final class TmuxSession: @unchecked Sendable {
 
   /// Runs `tmux -L <socket> <arguments>` and returns its standard output; throws when it fails.
   @discardableResult
-  private func tmuxCommand(
-    _ arguments: [String], environment: [String: String]? = nil
+  ///
+  /// `capturingOutput: false` for the command that starts the server: the server inherits the
+  /// client's standard output and would hold a pipe open for as long as it lives.
+  func tmuxCommand(
+    _ arguments: [String], environment: [String: String]? = nil, capturingOutput: Bool = true
   ) throws -> String {
     let process = Process()
     process.executableURL = tmux
     process.arguments = ["-L", socketName, "-u", "-f", "/dev/null"] + arguments
     if let environment { process.environment = environment }
     let output = Pipe()
-    process.standardOutput = output
+    process.standardOutput = capturingOutput ? output : FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     process.standardInput = FileHandle.nullDevice
     try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
+    try? output.fileHandleForWriting.close()
+    let data = capturingOutput ? output.fileHandleForReading.readDataToEndOfFile() : Data()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
-      throw Failure(description: "tmux \(arguments.first ?? "") failed (\(process.terminationStatus))")
+      throw Failure(
+        description: "tmux \(arguments.first ?? "") failed (\(process.terminationStatus))")
     }
     return String(decoding: data, as: UTF8.self)
   }

@@ -57,21 +57,8 @@ extension TmuxSession {
 
   /// The cursor's column in the pane.
   func cursorColumn() -> Int? {
-    Int(lastCommandOutput(["display-message", "-p", "-t", "main", "#{cursor_x}"]))
-  }
-
-  private func lastCommandOutput(_ arguments: [String]) -> String {
-    guard let tmux = TestBinaries.onPath("tmux") else { return "" }
-    let process = Process()
-    process.executableURL = tmux
-    process.arguments = ["-L", socketName] + arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return "" }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = try? tmuxCommand(["display-message", "-p", "-t", "main", "#{cursor_x}"])
+    return text.flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
   }
 
   /// `text` single-quoted for /bin/sh.

@@ -47,7 +47,9 @@ import Testing
         .init(appid: "wx4", envIDs: []),
       ])
     #expect(
-      result.failures == [AppFailure(appid: "wx2", errmsg: "no qbase privilege", rid: "9-9-9")])
+      result.failures == [
+        AppFailure(appid: "wx2", errcode: 85088, errmsg: "no qbase privilege", rid: "9-9-9")
+      ])
   }
 
   @Test func noAppidsNoCall() async throws {

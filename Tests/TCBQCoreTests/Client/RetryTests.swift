@@ -62,7 +62,7 @@ enum RetryableFailure: String, CaseIterable, Sendable, CustomTestStringConvertib
       result.failures == [
         AppFailure(
           appid: "wx1", errcode: -1,
-          errmsg: "system error (the service is busy; tcbq retries with backoff)",
+          errmsg: "system error",
           rid: "aaaa-bbbb-cccc")
       ])
   }

@@ -106,3 +106,23 @@ import Testing
     return text
   }
 }
+
+@Suite struct AppFailureDescriptionTests {
+  @Test func namesAppidMessageMeaningAndRid() {
+    let failure = AppFailure(
+      appid: "wx2", errcode: 85088, errmsg: "no qbase privilege", rid: "9-9-9")
+    #expect(
+      failure.description
+        == "wx2: no qbase privilege (85088: the mini program has not enabled cloud development (no qbase privilege)) [rid: 9-9-9]"
+    )
+    #expect(
+      AppFailure(appid: "wx1", errmsg: "no answer from the API within the timeout").description
+        == "wx1: no answer from the API within the timeout")
+  }
+
+  @Test func knownPerAppMessagesGetTheirErrcode() {
+    #expect(APIError.errcode(forMessage: "no qbase privilege") == 85088)
+    #expect(APIError.errcode(forMessage: "No qbase privilege rid: 1-2-3") == 85088)
+    #expect(APIError.errcode(forMessage: "env not found") == nil)
+  }
+}
