@@ -23,6 +23,26 @@ public protocol WeChatAPI: Sendable {
 
   /// getApiQuota for one cgi path (with its leading `/`).
   func apiQuota(cgiPath: String) async throws -> APIQuota
+
+  /// Runs everything one statement does: at most `maxCalls` API calls (the call that would
+  /// exceed it throws `ClientError.budgetExceeded` unsent), and an endpoint that answers 45009 is
+  /// not called again within `body`.
+  /// `body` runs in the caller's isolation (an actor such as the session).
+  func withStatement<T>(
+    maxCalls: Int?, isolation: isolated (any Actor)?, _ body: () async throws -> T
+  ) async rethrows -> T
+}
+
+extension WeChatAPI {
+  /// Without accounting (in-memory test doubles): just runs `body`.
+  /// (The signature matches the requirement exactly, with no default argument: a default here
+  /// would make an overload that calls through an existential pick this instead of the
+  /// conforming type's implementation.)
+  public func withStatement<T>(
+    maxCalls: Int?, isolation: isolated (any Actor)?, _ body: () async throws -> T
+  ) async rethrows -> T {
+    try await body()
+  }
 }
 
 /// One authorized mini program or official account.
@@ -65,14 +85,19 @@ public struct AppFailure: Sendable, Hashable {
   public var errcode: Int64?
   public var errmsg: String
   public var rid: String?
+  /// True for the service's own answer about this appid (an `err_list` entry, e.g. 85088): asking
+  /// again gives the same answer. False when the call itself failed (busy, timeout, 45009).
+  public var answered: Bool
   public init(
-    appid: String, env: String? = nil, errcode: Int64? = nil, errmsg: String, rid: String? = nil
+    appid: String, env: String? = nil, errcode: Int64? = nil, errmsg: String, rid: String? = nil,
+    answered: Bool = false
   ) {
     self.appid = appid
     self.env = env
     self.errcode = errcode
     self.errmsg = errmsg
     self.rid = rid
+    self.answered = answered
   }
 }
 

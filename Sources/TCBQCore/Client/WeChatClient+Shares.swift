@@ -142,7 +142,8 @@ extension WeChatClient {
       failures[appid] = AppFailure(
         appid: appid, env: entry.env,
         errcode: entry.errcode ?? APIError.errcode(forMessage: message),
-        errmsg: APIError.strippingRID(from: message), rid: APIError.rid(in: message))
+        errmsg: APIError.strippingRID(from: message), rid: APIError.rid(in: message),
+        answered: true)
     }
     return appids.map { appid in
       if let failure = failures[appid] { return .failure(failure) }

@@ -59,17 +59,18 @@ public final class WeChatClient: WeChatAPI {
   /// Runs one statement's calls: at most `maxCalls` HTTP calls (nil: unlimited; the call that
   /// would exceed it throws `ClientError.budgetExceeded` unsent), and an endpoint that answers
   /// 45009 is not called again within `body`.
-  public func withStatement<T>(maxCalls: Int? = nil, _ body: () async throws -> T) async rethrows
-    -> T
-  {
+  public func withStatement<T>(
+    maxCalls: Int? = nil, isolation: isolated (any Actor)? = #isolation,
+    _ body: () async throws -> T
+  ) async rethrows -> T {
     try await StatementContext.$current.withValue(
-      StatementContext(maxCalls: maxCalls), operation: body)
+      StatementContext(maxCalls: maxCalls), operation: body, isolation: isolation)
   }
 
   /// Runs `body` in the current statement, or in a statement of its own.
   func inStatement<T>(_ body: () async throws -> T) async rethrows -> T {
     if StatementContext.current != nil { return try await body() }
-    return try await withStatement(maxCalls: nil, body)
+    return try await withStatement(maxCalls: nil, isolation: nil, body)
   }
 
   func report(_ progress: CallProgress) {

@@ -33,6 +33,22 @@ public actor Session {
   /// Runs one statement that is not a dot command (the shell handles those).
   /// `source` is the text the statement's ranges point into (names unnamed result columns).
   public func run(_ statement: Statement, source: String) async throws -> StatementResult {
+    let limit = settings.maxCalls
+    do {
+      return try await api.withStatement(maxCalls: limit, isolation: self) {
+        try await self.dispatch(statement, source: source)
+      }
+    } catch ClientError.budgetExceeded(_, let limit) {
+      throw StatementError(
+        "stopped before API call \(limit + 1): the limit is \(limit) calls a statement (--max-calls, .maxcalls); no rows are shown rather than a partial answer. "
+          + Self.narrowingAdvice)
+    }
+  }
+
+  static let narrowingAdvice =
+    "See the cost first with explain; narrow the query with an appid filter (where appid in (…)) or use shares of; or raise the limit."
+
+  func dispatch(_ statement: Statement, source: String) async throws -> StatementResult {
     switch statement {
     case .select(let select):
       return try await runSelect(select, source: source)
@@ -76,6 +92,7 @@ public actor Session {
 
   func runSelect(_ select: SelectStatement, source: String) async throws -> StatementResult {
     let plan = try Planner.plan(select, catalog: catalog, source: source)
+    try checkBudget(plan)
     var tables: [String: Table] = [:]
     var failures: [AppFailure] = []
     var notes: [String] = []
@@ -87,6 +104,21 @@ public actor Session {
     }
     let rows = try Executor.execute(plan, tables: tables)
     return StatementResult(rows: rows, notes: notes, failures: failures)
+  }
+
+  /// Refuses, before any call, a statement whose cost is known and over `--max-calls`.
+  func checkBudget(_ plan: QueryPlan) throws {
+    guard let limit = settings.maxCalls else { return }
+    let estimates = plan.estimatedCalls(context: costContext())
+    let counts = estimates.compactMap(\.count.value)
+    guard counts.count == estimates.count else { return }  // not known: the client stops at the limit
+    let total = counts.reduce(0, +)
+    guard total > limit else { return }
+    let detail = estimates.filter { $0.count.value != 0 }
+      .map { "\($0.endpoint.rawValue) \($0.count)" }.joined(separator: ", ")
+    throw StatementError(
+      "refused: this statement needs \(total) API calls (\(detail)), more than the limit of \(limit) (--max-calls, .maxcalls); nothing was sent. "
+        + Self.narrowingAdvice)
   }
 
   func explain(_ select: SelectStatement, source: String) throws -> StatementResult {
@@ -112,7 +144,9 @@ public actor Session {
       cached.insert("shares")
     }
     let cachedAppids = Set(
-      cache.shares.filter { cache.isFresh($0.value.fetchedAt, ttl: settings.cacheTTL, now: date) }.keys)
+      cache.shares.filter { cache.isFresh($0.value.fetchedAt, ttl: settings.cacheTTL, now: date) }.keys
+    ).union(
+      cache.shareFailures.filter { cache.isFresh($0.value.fetchedAt, ttl: settings.cacheTTL, now: date) }.keys)
     return CostContext(
       cachedTables: cached, cachedShareAppids: cachedAppids, appCount: appCount,
       batchSize: settings.batchSize, authorizerPageSize: settings.authorizerPageSize)
@@ -175,33 +209,43 @@ public actor Session {
   }
 
   /// The shares of `appids` (in that order), fetching only those not cached. Returns the
-  /// relations found and the appids that failed.
+  /// relations found and the appids that failed (the service's err_list answers are cached like
+  /// shares; failed calls are not).
   func shares(of appids: [String]) async throws -> (relations: [SharesResult.Relation], failures: [AppFailure]) {
     let date = now()
+    let ttl = settings.cacheTTL
     var seen = Set<String>()
     let unique = appids.filter { seen.insert($0).inserted }
     let missing = unique.filter { appid in
-      guard let entry = cache.shares[appid] else { return true }
-      return !cache.isFresh(entry.fetchedAt, ttl: settings.cacheTTL, now: date)
+      if let entry = cache.shares[appid], cache.isFresh(entry.fetchedAt, ttl: ttl, now: date) { return false }
+      if let entry = cache.shareFailures[appid], cache.isFresh(entry.fetchedAt, ttl: ttl, now: date) { return false }
+      return true
     }
-    var failures: [AppFailure] = []
+    var failed: [String: AppFailure] = [:]
     if !missing.isEmpty {
       let result = try await api.sharedEnvs(of: missing)
       let fetchedAt = now()
       for relation in result.relations {
         cache.shares[relation.appid] = .init(value: relation.envIDs, fetchedAt: fetchedAt)
+        cache.shareFailures[relation.appid] = nil
       }
-      failures = result.failures
+      for failure in result.failures {
+        failed[failure.appid] = failure
+        cache.shares[failure.appid] = nil
+        cache.shareFailures[failure.appid] = failure.answered ? .init(value: failure, fetchedAt: fetchedAt) : nil
+      }
     }
-    let failed = Set(failures.map(\.appid))
-    let relations = unique.compactMap { appid -> SharesResult.Relation? in
-      guard !failed.contains(appid), let entry = cache.shares[appid] else { return nil }
-      return SharesResult.Relation(appid: appid, envIDs: entry.value)
-    }
-    // An appid neither answered nor named in err_list must not vanish silently.
-    let answered = Set(relations.map(\.appid)).union(failed)
-    for appid in unique where !answered.contains(appid) {
-      failures.append(AppFailure(appid: appid, errmsg: "the service did not answer for this appid"))
+    var relations: [SharesResult.Relation] = []
+    var failures: [AppFailure] = []
+    for appid in unique {
+      if let failure = failed[appid] ?? cache.shareFailures[appid]?.value {
+        failures.append(failure)
+      } else if let entry = cache.shares[appid] {
+        relations.append(SharesResult.Relation(appid: appid, envIDs: entry.value))
+      } else {
+        // Neither answered nor named in err_list: never let it vanish silently.
+        failures.append(AppFailure(appid: appid, errmsg: "the service did not answer for this appid"))
+      }
     }
     return (relations, failures)
   }
@@ -213,13 +257,14 @@ public actor Session {
 
   func allSharesTable() async throws -> Fetched {
     if let all = cache.allShares, cache.isFresh(all.fetchedAt, ttl: settings.cacheTTL, now: now()) {
-      return Fetched(table: all.value)
+      return Fetched(table: all.value, failures: cache.allShareFailures)
     }
     let apps = try await authorizers()
     let (relations, failures) = try await shares(of: apps.map(\.appid))
     let table = Tables.fromShares(relations)
-    if failures.isEmpty {
+    if failures.allSatisfy(\.answered) {
       cache.allShares = .init(value: table, fetchedAt: now())
+      cache.allShareFailures = failures
     }
     return Fetched(table: table, failures: failures)
   }

@@ -16,15 +16,23 @@ struct TableCache {
   var appsTable: Table?
   /// appid → env ids it shares (empty: shares nothing).
   var shares: [String: Stamped<[String]>] = [:]
+  /// appid → the service's answer that it cannot be asked (an err_list entry such as 85088),
+  /// kept like a share so that each query does not ask again.
+  var shareFailures: [String: Stamped<AppFailure>] = [:]
   /// Set when every authorized app's shares are in `shares`; holds the built table.
   var allShares: Stamped<Table>?
+  /// The err_list answers of the apps that could not be asked, reported with `allShares`.
+  var allShareFailures: [AppFailure] = []
 
   func isFresh(_ date: Date, ttl: Double, now: Date) -> Bool {
     ttl > 0 && now.timeIntervalSince(date) < ttl
   }
 
   mutating func invalidateShares(of appids: some Sequence<String>) {
-    for appid in appids { shares[appid] = nil }
+    for appid in appids {
+      shares[appid] = nil
+      shareFailures[appid] = nil
+    }
     allShares = nil
   }
 
@@ -38,6 +46,7 @@ struct TableCache {
       allShares = nil
     case "shares":
       shares = [:]
+      shareFailures = [:]
       allShares = nil
     case "quota":
       break

@@ -61,7 +61,8 @@ struct InteractiveShell {
         let text = buffer
         buffer = ""
         pending.value = ""
-        editor.addHistory(text)
+        // Leaving is not worth recalling: Up then Enter in the next session would leave again.
+        if !Self.isQuit(text) { editor.addHistory(text) }
         let runner = self.runner
         let (result, interrupted) = await InterruptSignal.cancellingOnInterrupt {
           await runner.run(script: text)
@@ -73,6 +74,13 @@ struct InteractiveShell {
         if await runner.quitRequested { return .success }
       }
     }
+  }
+
+  /// Whether `text` is only `.quit`, `.exit` or `.q` (with an optional `;`).
+  static func isQuit(_ text: String) -> Bool {
+    var word = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    if word.hasSuffix(";") { word.removeLast() }
+    return [".quit", ".exit", ".q"].contains(word.trimmingCharacters(in: .whitespaces))
   }
 
   /// Runs `tcbqrc` from the config directory, like `.sqliterc`.

@@ -136,6 +136,10 @@ actor ScriptRunner {
     case let error as Diagnostic:
       Console.writeError(DiagnosticFormatter.format(error, source: source) + "\n")
       return .failure
+    case let error as APIError where error.errcode == 45009:
+      console.error("\(error)")
+      console.message(Self.quotaAdvice)
+      return .failure
     default:
       console.error("\(error)")
       return .failure
@@ -143,7 +147,8 @@ actor ScriptRunner {
   }
 
   func reportFailures(_ failures: [AppFailure]) {
-    console.warning("\(failures.count) could not be fetched:")
+    let n = failures.count
+    console.warning("\(n) \(n == 1 ? "was" : "were") not fetched; \(n == 1 ? "its rows are" : "their rows are") missing from the result:")
     for failure in failures {
       var line = "  \(failure.appid): \(failure.errmsg)"
       if let code = failure.errcode {
@@ -154,7 +159,13 @@ actor ScriptRunner {
       if let rid = failure.rid, !failure.errmsg.contains(rid) { line += " rid: \(rid)" }
       console.message(line)
     }
+    if failures.contains(where: { $0.errcode == 45009 }) {
+      console.message(Self.quotaAdvice)
+    }
   }
+
+  static let quotaAdvice =
+    "The daily quota of that API is spent (45009); tcbq made no further call to it. Check with: select * from quota; narrow the query with an appid filter (where appid in (…)) or shares of; the quota resets daily."
 
   func reportTimer(since start: ContinuousClock.Instant, rows: Int, before: CallLedger.Snapshot?) {
     let elapsed = ContinuousClock.now - start

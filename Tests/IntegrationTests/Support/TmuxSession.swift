@@ -23,6 +23,7 @@ final class TmuxSession: @unchecked Sendable {
   private let tmux: URL
   private let lock = NSLock()
   private var stopped = false
+  private var server: Process?
 
   var historyFile: URL { home.appendingPathComponent("state/tcbq/history") }
   var auditLog: URL { home.appendingPathComponent("state/tcbq/audit.log") }
@@ -66,13 +67,20 @@ final class TmuxSession: @unchecked Sendable {
     environment["ENV"] = startup.path
     environment.merge(extra) { $1 }
 
+    try session.startServer(environment: environment)
     // The scrollback is set before the pane exists, large enough for every test's output.
-    try session.tmuxCommand(
-      [
-        "start-server", ";", "set-option", "-g", "history-limit", "5000", ";",
-        "new-session", "-d", "-s", "main", "-x", String(width), "-y", String(height),
-        "-c", home.path, "/bin/sh",
-      ], environment: environment, capturingOutput: false)
+    let created = await session.retry {
+      try session.tmuxCommand(
+        [
+          "set-option", "-g", "history-limit", "5000", ";",
+          "new-session", "-d", "-s", "main", "-x", String(width), "-y", String(height),
+          "-c", home.path, "/bin/sh",
+        ], environment: environment)
+    }
+    guard created else {
+      session.stop()
+      throw Failure(description: "could not start a tmux session")
+    }
     guard await session.waitForScreen(containing: shellPrompt) else {
       session.stop()
       throw Failure(description: "the shell in tmux did not start:\n\(session.screen())")
@@ -96,13 +104,38 @@ final class TmuxSession: @unchecked Sendable {
       }
       let process = Process()
       process.executableURL = tmux
-      process.arguments = ["-L", name, "kill-server"]
+      process.arguments = ["-L", name, "-N", "kill-server"]
       process.standardOutput = FileHandle.nullDevice
       process.standardError = FileHandle.nullDevice
       process.standardInput = FileHandle.nullDevice
       guard (try? process.run()) != nil else { continue }
       process.waitUntilExit()
       try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+    }
+  }
+
+  /// Runs the server in the foreground (`-D`) as this process's child. A server that daemonizes
+  /// itself would inherit the descriptor through which Foundation learns that its client has
+  /// exited, and the client would never be seen to end.
+  private func startServer(environment: [String: String]) throws {
+    let process = Process()
+    process.executableURL = tmux
+    process.arguments = ["-L", socketName, "-u", "-f", "/dev/null", "-D"]
+    process.environment = environment
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    server = process
+  }
+
+  /// Calls `body` every 50 ms until it does not throw, for at most `timeout`.
+  private func retry(timeout: Duration = .seconds(10), _ body: () throws -> Void) async -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    while true {
+      if (try? body()) != nil { return true }
+      if ContinuousClock.now >= deadline { return false }
+      try? await Task.sleep(for: .milliseconds(50))
     }
   }
 
@@ -144,7 +177,7 @@ final class TmuxSession: @unchecked Sendable {
   func screen() -> String {
     let text = (try? tmuxCommand(["capture-pane", "-p", "-J", "-S", "-", "-t", "main"])) ?? ""
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      String($0.reversed().drop { $0 == " " }.reversed())
+      Self.trimmingTrailingSpaces(String($0))
     }
     while lines.last?.isEmpty == true { lines.removeLast() }
     return lines.joined(separator: "\n")
@@ -155,9 +188,15 @@ final class TmuxSession: @unchecked Sendable {
     screen().split(separator: "\n").last.map(String.init) ?? ""
   }
 
-  /// How often `text` occurs on the screen (scrollback included).
+  /// How often `text` occurs on the screen (scrollback included). Trailing spaces of `text` are
+  /// ignored, as they are on the screen (a prompt `tcbq(sandbox)> ` on an empty line shows as
+  /// `tcbq(sandbox)>`).
   func count(of text: String) -> Int {
-    screen().components(separatedBy: text).count - 1
+    screen().components(separatedBy: Self.trimmingTrailingSpaces(text)).count - 1
+  }
+
+  static func trimmingTrailingSpaces(_ text: String) -> String {
+    String(text.reversed().drop { $0 == " " }.reversed())
   }
 
   /// Polls the screen every 50 ms until `condition` holds, for at most `timeout`.
@@ -174,19 +213,20 @@ final class TmuxSession: @unchecked Sendable {
 
   /// Waits until `text` is on the screen (scrollback included).
   func waitForScreen(containing text: String, timeout: Duration = .seconds(10)) async -> Bool {
-    await waitUntil(timeout: timeout) { $0.contains(text) }
+    await waitUntil(timeout: timeout) { $0.contains(Self.trimmingTrailingSpaces(text)) }
   }
 
   /// Waits until `text` occurs at least `count` times on the screen.
   func waitForScreen(
     containing text: String, count: Int, timeout: Duration = .seconds(10)
   ) async -> Bool {
-    await waitUntil(timeout: timeout) { $0.components(separatedBy: text).count - 1 >= count }
+    let needle = Self.trimmingTrailingSpaces(text)
+    return await waitUntil(timeout: timeout) { $0.components(separatedBy: needle).count - 1 >= count }
   }
 
   /// Waits until the last non-blank line is exactly `line` (trailing spaces ignored).
   func waitForLastLine(_ line: String, timeout: Duration = .seconds(10)) async -> Bool {
-    let wanted = String(line.reversed().drop { $0 == " " }.reversed())
+    let wanted = Self.trimmingTrailingSpaces(line)
     return await waitUntil(timeout: timeout) { _ in lastLine() == wanted }
   }
 
@@ -199,6 +239,14 @@ final class TmuxSession: @unchecked Sendable {
     guard !stopped else { return }
     stopped = true
     _ = try? tmuxCommand(["kill-server"])
+    if let server {
+      // Bounded: kill-server ends it at once; SIGTERM, then SIGKILL, should it not.
+      for attempt in 0..<100 where server.isRunning {
+        if attempt == 60 { server.terminate() }
+        if attempt == 90 { kill(server.processIdentifier, SIGKILL) }
+        usleep(50_000)
+      }
+    }
     try? FileManager.default.removeItem(at: home)
   }
 
@@ -209,23 +257,20 @@ final class TmuxSession: @unchecked Sendable {
 
   /// Runs `tmux -L <socket> <arguments>` and returns its standard output; throws when it fails.
   @discardableResult
-  ///
-  /// `capturingOutput: false` for the command that starts the server: the server inherits the
-  /// client's standard output and would hold a pipe open for as long as it lives.
   func tmuxCommand(
-    _ arguments: [String], environment: [String: String]? = nil, capturingOutput: Bool = true
+    _ arguments: [String], environment: [String: String]? = nil
   ) throws -> String {
     let process = Process()
     process.executableURL = tmux
-    process.arguments = ["-L", socketName, "-u", "-f", "/dev/null"] + arguments
+    process.arguments = ["-L", socketName, "-u", "-f", "/dev/null", "-N"] + arguments
     if let environment { process.environment = environment }
     let output = Pipe()
-    process.standardOutput = capturingOutput ? output : FileHandle.nullDevice
+    process.standardOutput = output
     process.standardError = FileHandle.nullDevice
     process.standardInput = FileHandle.nullDevice
     try process.run()
     try? output.fileHandleForWriting.close()
-    let data = capturingOutput ? output.fileHandleForReading.readDataToEndOfFile() : Data()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
       throw Failure(

@@ -39,11 +39,12 @@ extension TmuxSession {
     return output(afterPromptNumber: before, prompt: prompt)
   }
 
-  /// The text between the `index`-th prompt's line (0-based) and the next prompt.
-  func output(afterPromptNumber index: Int, prompt: String = sandboxPrompt) -> String {
-    let parts = screen().components(separatedBy: prompt)
-    guard parts.count > index + 1 else { return "" }
-    let segment = parts[index + 1]
+  /// The text between the line of the `number`-th prompt (counting from 1, as ``count(of:)``
+  /// does: pass the count taken before typing) and the next prompt.
+  func output(afterPromptNumber number: Int, prompt: String = sandboxPrompt) -> String {
+    let parts = screen().components(separatedBy: Self.trimmingTrailingSpaces(prompt))
+    guard number >= 1, parts.count > number else { return "" }
+    let segment = parts[number]
     // Drop the statement's own line(s): the result starts after the first newline.
     guard let newline = segment.firstIndex(of: "\n") else { return "" }
     return String(segment[segment.index(after: newline)...])
