@@ -91,11 +91,16 @@ final class TmuxSession: @unchecked Sendable {
   /// Socket names are `tcbq-test-<pid of the test process>-<random>`.
   static let socketPrefix = "tcbq-test-"
 
+  /// Where `tmux -L` puts its sockets.
+  static var socketFolder: URL {
+    URL(fileURLWithPath: ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp")
+      .appendingPathComponent("tmux-\(getuid())")
+  }
+
   /// A test process that was killed (e.g. by a timeout) could not stop its servers: stop those
   /// whose test process is gone, so no run leaves them behind for long.
   private static func removeServersOfDeadTestRuns(tmux: URL) {
-    let folder = URL(fileURLWithPath: ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp")
-      .appendingPathComponent("tmux-\(getuid())")
+    let folder = socketFolder
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     for name in names where name.hasPrefix(socketPrefix) {
       let pidText = name.dropFirst(socketPrefix.count).prefix { $0 != "-" }
@@ -248,6 +253,8 @@ final class TmuxSession: @unchecked Sendable {
       }
     }
     try? FileManager.default.removeItem(at: home)
+    // A foreground (-D) server leaves its socket file behind.
+    try? FileManager.default.removeItem(at: Self.socketFolder.appendingPathComponent(socketName))
   }
 
   /// Whether the server still answers.

@@ -48,7 +48,8 @@ import Testing
       ])
     #expect(
       result.failures == [
-        AppFailure(appid: "wx2", errcode: 85088, errmsg: "no qbase privilege", rid: "9-9-9")
+        AppFailure(
+          appid: "wx2", errcode: 85088, errmsg: "no qbase privilege", rid: "9-9-9", answered: true)
       ])
   }
 
