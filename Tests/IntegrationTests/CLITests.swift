@@ -285,3 +285,49 @@ import Testing
     #expect(result.stderr.contains("interrupted"))
   }
 }
+
+/// The config file: profiles and the warning for a readable secret.
+@Suite struct ConfigFileTests {
+  @Test func aProfileSetsTheEndpointCredentialsAndBatchSize() async throws {
+    let sandbox = try await SandboxProcess.start()
+    defer { sandbox.stop() }
+    var tcbq = try TCBQRunner()
+    let config = try tcbq.file("config.toml", """
+      batch_size = 50
+      [profiles.local]
+      endpoint = "\(sandbox.baseURL)"
+      component_appid = "wx0123456789abcdef"
+      token_command = "printf sandbox-token"
+      batch_size = 9
+      """)
+    tcbq.environment["TCBQ_CONFIG"] = config
+    let result = try tcbq.run(["--profile", "local", "-c", "select count(*) from shares"])
+    #expect(result.status == 3, "\(result.stderr)")
+    let batches = try SandboxLog.requests(sandbox).filter { $0.path == "/componenttcb/batchgetenvid" }
+    #expect(batches.count == 5)  // 40 apps in batches of 9
+    #expect(!result.stderr.contains("readable by others"))
+  }
+
+  @Test func aReadableFileHoldingASecretIsWarnedAbout() throws {
+    var tcbq = try TCBQRunner()
+    let config = try tcbq.file("config.toml", "access_token = \"tok-SECRET-123\"\nendpoint = \"http://127.0.0.1:9\"\n")
+    chmod(config, 0o644)
+    tcbq.environment["TCBQ_CONFIG"] = config
+    let result = try tcbq.run(["--sandbox", "-c", "show tables"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("readable by others"))
+    #expect(result.stderr.contains("chmod 600"))
+    #expect(!result.stderr.contains("tok-SECRET-123"))
+    chmod(config, 0o600)
+    let quiet = try tcbq.run(["--sandbox", "-c", "show tables"])
+    #expect(!quiet.stderr.contains("readable by others"))
+  }
+
+  @Test func anUnknownProfileIsAUsageError() throws {
+    var tcbq = try TCBQRunner()
+    tcbq.environment["TCBQ_CONFIG"] = try tcbq.file("config.toml", "[profiles.prod]\nbatch_size = 5\n")
+    let result = try tcbq.run(["--profile", "prdo", "-c", "show tables"])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("no profile 'prdo'"))
+  }
+}

@@ -23,6 +23,8 @@ public enum WeChatPath {
   /// The last path component, as messages and call counts name an endpoint
   /// (`/componenttcb/batchgetenvid` → `batchgetenvid`).
   public static func shortName(_ path: String) -> String {
-    path.split(separator: "/").last.map(String.init) ?? path
+    // The quota path ends in a bare `get`; the documentation calls it getApiQuota.
+    if path == apiQuota { return "getApiQuota" }
+    return path.split(separator: "/").last.map(String.init) ?? path
   }
 }
