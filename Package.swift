@@ -95,6 +95,11 @@ let package = Package(
     .executableTarget(name: "tcbq", dependencies: ["TCBQShell"], swiftSettings: swiftSettings),
     .executableTarget(
       name: "tcbq-sandbox", dependencies: ["TCBQSandboxServer"], swiftSettings: swiftSettings),
+    // The performance benchmark against sqlite3 and Python (scripts/bench.sh; not a test).
+    .executableTarget(
+      name: "tcbq-bench",
+      dependencies: ["TCBQCore", "TCBQSandbox", "TCBQQuery", "TCBQRender"],
+      swiftSettings: swiftSettings),
 
     .testTarget(
       name: "TCBQCoreTests", dependencies: ["TCBQCore", "TCBQSandbox"],

@@ -22,7 +22,7 @@ public final class HTTPTransport: Transport {
   ///     ignored).
   ///   - connectTimeout: how long to wait for a connection before `.unreachable`.
   public init(
-    baseURL: String, connectTimeout: Duration = .seconds(5), maxBodyBytes: Int = 64 << 20
+    baseURL: String, connectTimeout: Duration = .seconds(5), maxBodyBytes: Int = 512 << 20
   ) throws {
     var base = baseURL.trimmingCharacters(in: .whitespaces)
     while base.hasSuffix("/") { base.removeLast() }

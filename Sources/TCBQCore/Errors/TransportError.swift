@@ -77,8 +77,9 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
 
   public var description: String {
     switch kind {
-    case .timeout: "no answer from the API within the timeout"
-    case .connectionRefused: "connection refused by the API host"
+    case .timeout: "no answer from the API within the timeout (set by 'timeout' in the config file)"
+    case .connectionRefused:
+      "connection refused by the API host (check --endpoint or TCBQ_ENDPOINT, and that the service is up)"
     case .connectionFailed(let reason): "connection to the API failed: \(reason)"
     case .unreachable(let reason): "could not connect to the API: \(reason)"
     case .httpStatus(let status): "the API answered HTTP \(status) without an errcode"

@@ -39,9 +39,10 @@ enum Pushdown {
     case .inList(let e, let list, negated: false):
       guard isKey(e) else { return nil }
       var keys: [String] = []
+      var seen = Set<String>()
       for item in list {
         guard let v = literal(item) else { return nil }
-        if let v, !keys.contains(v) { keys.append(v) }
+        if let v, seen.insert(v).inserted { keys.append(v) }
       }
       return keys
     default:

@@ -9,26 +9,23 @@ public struct TCBQCommand: ParsableCommand {
     commandName: "tcbq",
     abstract: "A query shell for WeChat cloud-hosting environments shared by mini programs.",
     discussion: """
-      Without -c, -f or a script, tcbq reads statements from standard input: interactively with
-      line editing when it is a terminal, as a script otherwise. Without credentials it uses the
-      embedded sandbox (simulated data).
+      Without -c, -f or a script, tcbq reads statements from standard input: interactively with line editing when it is a terminal, as a script otherwise. Without credentials it uses the embedded sandbox (simulated data).
 
       Examples:
-        tcbq                                         # interactive shell on the sandbox
-        tcbq -c "select env_id, status from envs where region='ap-shanghai'"
-        tcbq -c "shares of wx1a2b3c4d5e6f7a8b" --format json
+        tcbq
+        tcbq -c "select env_id, status from envs where status = 'UNAVAILABLE'"
+        tcbq -c "shares of wx30877432d1026706" --format json
         tcbq --format csv -o envs.csv -c "select * from envs"
-        tcbq report.tcbq                             # run a script file
+        tcbq morning-check.tcbq
         echo "show tables" | tcbq
-        tcbq --dry-run -c "unshare prod-1 from wx1a2b3c4d5e6f7a8b"
-        TCBQ_ACCESS_TOKEN=… TCBQ_COMPONENT_APPID=wx… tcbq -c "select * from apps"
+        tcbq --dry-run -c "unshare prod-77a0d2 from wxc87a171ac826a6fc"
+        tcbq --max-calls 50 -c "explain select * from shares"
 
-      Credentials (flags, then environment, then the config file):
-        TCBQ_ACCESS_TOKEN, TCBQ_COMPONENT_APPID, TCBQ_COMPONENT_APPSECRET,
-        TCBQ_COMPONENT_VERIFY_TICKET, TCBQ_ENDPOINT, TCBQ_CONFIG, TCBQ_HISTORY, TCBQ_AUDIT_LOG.
+      Credentials (flags, then environment, then the config file): TCBQ_ACCESS_TOKEN, TCBQ_COMPONENT_APPID, TCBQ_COMPONENT_APPSECRET, TCBQ_COMPONENT_VERIFY_TICKET; also TCBQ_ENDPOINT, TCBQ_CONFIG, TCBQ_HISTORY, TCBQ_AUDIT_LOG, NO_COLOR.
 
-      Exit status: 0 success, 1 a statement failed, 2 usage error, 3 some rows could not be
-      fetched, 130 interrupted.
+      Exit status: 0 success, 1 a statement failed, 2 usage error, 3 some rows could not be fetched, 130 interrupted.
+
+      Docs: docs/tutorial.md, docs/language.md, docs/cookbook.md.
       """,
     version: TCBQVersion.current
   )
@@ -42,7 +39,7 @@ public struct TCBQCommand: ParsableCommand {
   @Argument(help: ArgumentHelp("A script file to run (same as -f).", valueName: "script"))
   public var script: String?
 
-  @Option(help: ArgumentHelp("Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "FMT"))
+  @Option(help: ArgumentHelp("Output format (default table).", valueName: "FMT"))
   public var format: OutputFormat?
 
   @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write results to PATH instead of standard output.", valueName: "PATH"))

@@ -73,6 +73,14 @@ public struct ConfigFile: Sendable, Equatable {
 
   /// Parses TOML text. Errors say where the file is wrong.
   public static func parse(_ text: String) throws(ConfigError) -> ConfigFile {
+    // The TOML parser reads a C string: it would stop at a NUL and accept what came before.
+    if let nul = text.firstIndex(of: "\0") {
+      let before = text[..<nul]
+      let line = before.count(where: { $0 == "\n" }) + 1
+      let lineStart = before.lastIndex(of: "\n").map(before.index(after:)) ?? before.startIndex
+      let column = before.distance(from: lineStart, to: nul) + 1
+      throw ConfigError("line \(line), column \(column): not valid TOML (a NUL byte)")
+    }
     let table: TOMLTable
     do {
       table = try TOMLTable(string: text)
@@ -89,6 +97,7 @@ public struct ConfigFile: Sendable, Equatable {
       for key in table.keys where !known.contains(key) {
         throw ConfigError("unknown key '\(key)'")
       }
+      widenTimeout(in: table)
       file.defaults = try decoder.decode(Profile.self, from: table)
       if let profiles = table["profiles"] {
         guard let profilesTable = profiles.table else {
@@ -101,6 +110,7 @@ public struct ConfigFile: Sendable, Equatable {
           for key in section.keys where !Profile.CodingKeys.allKeys.contains(key) {
             throw ConfigError("unknown key '\(key)' in profile '\(name)'")
           }
+          widenTimeout(in: section)
           file.profiles[name] = try decoder.decode(Profile.self, from: section)
         }
       }
@@ -126,6 +136,11 @@ public struct ConfigFile: Sendable, Equatable {
   }
 
   var holdsSecret: Bool { defaults.holdsSecret || profiles.values.contains { $0.holdsSecret } }
+
+  /// `timeout = 1` is an integer in TOML; the profile holds seconds as a Double.
+  private static func widenTimeout(in table: TOMLTable) {
+    if let seconds = table["timeout"]?.int { table["timeout"] = Double(seconds) }
+  }
 
   private static func describe(_ error: DecodingError) -> String {
     switch error {

@@ -30,7 +30,7 @@ import Testing
   @Test func unknownErrcodeStillDescribed() {
     let error = APIError(path: WeChatPath.apiQuota, errcode: 99999, errmsg: "strange")
     #expect(error.meaning == nil)
-    #expect(error.description == "get failed: errcode 99999: strange")
+    #expect(error.description == "getApiQuota failed: errcode 99999: strange")
   }
 
   @Test func staticTokenMessageNamesTheErrcodeAndTheFix() {

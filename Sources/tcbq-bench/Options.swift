@@ -1,0 +1,43 @@
+import Foundation
+
+/// The benchmark's command line: `tcbq-bench [--runs N] [--startup-runs N] [--envs N]
+/// [--apps N] [--fetch-appids N] [--seed N] [--bin DIR] [--work DIR]`.
+struct Options {
+  var runs = 5
+  var startupRuns = 10
+  var envs = 100_000
+  var apps = 200_000
+  var fetchAppids = 20_000
+  var seed: UInt64 = 1
+  /// Where the release-built `tcbq` and `tcbq-sandbox` are.
+  var bin = ".build-release/release"
+  /// Where generated files go (load.sql, the answer, CSV exports).
+  var work = "bench-data"
+  /// tcbq's defaults, for the W7 ideal.
+  let batchSize = 100
+  let concurrency = 8
+
+  static func parse(_ arguments: [String]) throws -> Options {
+    var options = Options()
+    var rest = arguments[...]
+    while let flag = rest.popFirst() {
+      guard let value = rest.popFirst() else { throw BenchError("\(flag) needs a value") }
+      func int() throws -> Int {
+        guard let n = Int(value), n > 0 else { throw BenchError("\(flag): not a count") }
+        return n
+      }
+      switch flag {
+      case "--runs": options.runs = try int()
+      case "--startup-runs": options.startupRuns = try int()
+      case "--envs": options.envs = try int()
+      case "--apps": options.apps = try int()
+      case "--fetch-appids": options.fetchAppids = try int()
+      case "--seed": options.seed = UInt64(try int())
+      case "--bin": options.bin = value
+      case "--work": options.work = value
+      default: throw BenchError("unknown option \(flag)")
+      }
+    }
+    return options
+  }
+}
