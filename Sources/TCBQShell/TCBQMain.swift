@@ -66,7 +66,7 @@ public enum TCBQMain {
     do {
       var report: (@Sendable (CallProgress) -> Void)?
       if let progress { report = { progress.report($0) } }
-      connection = try Connection(settings: settings, console: console, progress: report)
+      connection = try Connection(settings: settings, progress: report)
     } catch {
       console.error("\(error)")
       return ExitStatus.usage.rawValue

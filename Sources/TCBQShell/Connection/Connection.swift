@@ -13,7 +13,7 @@ final class Connection {
   let promptName: String
   private let http: HTTPTransport?
 
-  init(settings: Settings, console: Console, progress: (@Sendable (CallProgress) -> Void)? = nil) throws {
+  init(settings: Settings, progress: (@Sendable (CallProgress) -> Void)? = nil) throws {
     var logger = Logger(label: "tcbq") { _ in SwiftLogNoOpLogHandler() }
     if settings.verbose {
       logger = Logger(label: "tcbq") { label in StreamLogHandler.standardError(label: label) }
