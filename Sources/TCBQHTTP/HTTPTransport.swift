@@ -47,14 +47,8 @@ public final class HTTPTransport: Transport {
   public func send(_ request: TransportRequest, timeout: Duration) async throws
     -> TransportResponse
   {
-    var outgoing = HTTPClientRequest(url: url(for: request))
-    outgoing.method = HTTPMethod(rawValue: request.method)
-    outgoing.headers.add(name: "Content-Type", value: "application/json")
-    outgoing.headers.add(name: "Accept", value: "application/json")
-    outgoing.body = .bytes(request.body)
-    let deadline = NIODeadline.now() + TimeAmount.nanoseconds(nanoseconds(timeout))
     do {
-      let response = try await client.execute(outgoing, deadline: deadline)
+      let response = try await client.execute(outgoing(request), deadline: deadline(timeout))
       let body = try await response.body.collect(upTo: maxBodyBytes)
       return TransportResponse(
         status: Int(response.status.code), body: Array(body.readableBytesView))
@@ -62,6 +56,38 @@ public final class HTTPTransport: Transport {
       if Task.isCancelled { throw CancellationError() }
       throw HTTPTransport.map(error)
     }
+  }
+
+  /// The body as it arrives, one network read at a time; at most `maxBodyBytes` in all.
+  public func send(
+    _ request: TransportRequest, timeout: Duration, receive: (ArraySlice<UInt8>) throws -> Void
+  ) async throws -> Int {
+    do {
+      let response = try await client.execute(outgoing(request), deadline: deadline(timeout))
+      var total = 0
+      for try await buffer in response.body {
+        total += buffer.readableBytes
+        guard total <= maxBodyBytes else { throw NIOTooManyBytesError(maxBytes: maxBodyBytes) }
+        try receive(ArraySlice(buffer.readableBytesView))
+      }
+      return Int(response.status.code)
+    } catch {
+      if Task.isCancelled { throw CancellationError() }
+      throw HTTPTransport.map(error)
+    }
+  }
+
+  private func outgoing(_ request: TransportRequest) -> HTTPClientRequest {
+    var outgoing = HTTPClientRequest(url: url(for: request))
+    outgoing.method = HTTPMethod(rawValue: request.method)
+    outgoing.headers.add(name: "Content-Type", value: "application/json")
+    outgoing.headers.add(name: "Accept", value: "application/json")
+    outgoing.body = .bytes(request.body)
+    return outgoing
+  }
+
+  private func deadline(_ timeout: Duration) -> NIODeadline {
+    NIODeadline.now() + TimeAmount.nanoseconds(nanoseconds(timeout))
   }
 
   /// Closes the connections. The transport cannot send afterwards.

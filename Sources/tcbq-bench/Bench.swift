@@ -38,16 +38,31 @@ struct Bench {
 
     var results: [WorkloadResult] = []
     results += try queryWorkloads(dataset.tables, loadSQL: loadSQL)
-    results.append(try await loadWorkload(answerPath: answerPath))
-    results.append(try fetchWorkload(dataset))
-    results.append(try memoryWorkload(answerPath: answerPath, loadSQL: loadSQL))
-    results.append(try startupWorkload())
+    if options.wants("W6") { results.append(try await loadWorkload(answerPath: answerPath)) }
+    if options.wants("W7") || options.wants("M") {
+      log("starting tcbq-sandbox (\(options.envs) envs, \(options.apps) apps, 20 ms latency)")
+      let server = try SandboxServerProcess(
+        executable: sandbox,
+        arguments: [
+          "--port", "0", "--seed", String(options.seed), "--envs", String(options.envs),
+          "--apps", String(options.apps), "--latency-ms", "20", "--lifetime", "1800",
+        ])
+      defer { server.stop() }
+      if options.wants("W7") { results.append(try fetchWorkload(dataset, server: server)) }
+      if options.wants("M") {
+        results.append(try memoryWorkload(dataset, server: server))
+      }
+    }
+    if options.wants("W8") { results.append(try startupWorkload()) }
     return results
   }
 
   /// W1–W5.
   func queryWorkloads(_ tables: [String: Table], loadSQL: String) throws -> [WorkloadResult] {
-    let workloads = QueryWorkloads.workloads(work: options.work)
+    let workloads = QueryWorkloads.workloads(work: options.work).filter {
+      options.wants(String($0.name.prefix(2)))
+    }
+    guard !workloads.isEmpty else { return [] }
     log("W1–W5: sqlite3")
     let sqliteTimes = try QueryWorkloads.runSQLite(
       workloads, runs: options.runs, sqlite3: sqlite3, loadSQL: loadSQL, work: options.work)
@@ -67,7 +82,7 @@ struct Bench {
     }
   }
 
-  /// W6: decode the answer through the client and build the tables, against Python.
+  /// W6: decode the answer through the client into the tables, against Python.
   func loadWorkload(answerPath: String) async throws -> WorkloadResult {
     log("W6 load: tcbq")
     let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: answerPath)))
@@ -75,7 +90,7 @@ struct Bench {
     for _ in 0..<options.runs {
       samples.append(
         try await Clock.seconds {
-          let tables = Tables.fromEnvs(try await Dataset.decodeEnvs(bytes))
+          let tables = try await Dataset.decodeEnvTables(bytes)
           precondition(tables["envs"]!.rowCount > 0)
         })
     }
@@ -92,16 +107,7 @@ struct Bench {
   }
 
   /// W7, against a `tcbq-sandbox` serving the same dataset with 20 ms per call.
-  func fetchWorkload(_ dataset: Dataset) throws -> WorkloadResult {
-    log("starting tcbq-sandbox (\(options.envs) envs, \(options.apps) apps, 20 ms latency)")
-    let server = try SandboxServerProcess(
-      executable: sandbox,
-      arguments: [
-        "--port", "0", "--seed", String(options.seed), "--envs", String(options.envs),
-        "--apps", String(options.apps), "--latency-ms", "20", "--lifetime", "1800",
-      ])
-    defer { server.stop() }
-
+  func fetchWorkload(_ dataset: Dataset, server: SandboxServerProcess) throws -> WorkloadResult {
     // The shares of the first N appids, one tcbq process per run.
     let appids = dataset.appids.prefix(options.fetchAppids)
     let quoted = appids.map { "'\($0)'" }.joined(separator: ",")
@@ -134,16 +140,16 @@ struct Bench {
       maxRatio: 1.25, targetText: "≤ 1.25× ideal")
   }
 
-  /// M: peak RSS of a process holding every env, against sqlite3 holding the same rows.
-  func memoryWorkload(answerPath: String, loadSQL: String) throws -> WorkloadResult {
+  /// M: peak RSS of `tcbq --endpoint` fetching every env from `tcbq-sandbox` and answering a
+  /// count over them, against sqlite3 holding the same rows (envs and its seven nested tables).
+  func memoryWorkload(_ dataset: Dataset, server: SandboxServerProcess) throws -> WorkloadResult {
     log("M: peak memory")
-    // In a child tcbq-bench: `tcbq --endpoint` refuses an answer over HTTPTransport's body
-    // limit (64 MB), and the 100,000 envs' answer is larger.
-    let bench = Bundle.main.executablePath ?? CommandLine.arguments[0]
-    let tcbqKB = try peakRSS([bench, "--hold-envs", answerPath], input: nil, environment: nil)
-    let countSQL = "\(options.work)/load-and-count.sql"
-    try (String(contentsOfFile: loadSQL, encoding: .utf8) + "select count(*) from envs;\n")
-      .write(toFile: countSQL, atomically: false, encoding: .utf8)
+    let tcbqKB = try peakRSS(
+      [tcbq, "--endpoint", server.endpoint, "-c", "select count(*) from envs"], input: nil,
+      environment: tcbqEnvironment)
+    let envTables = dataset.tables.filter { $0.key != "shares" }
+    let countSQL = "\(options.work)/envs-and-count.sql"
+    try SQLDump.write(envTables, to: countSQL, then: "select count(*) from envs;\n")
     let sqliteKB = try peakRSS([sqlite3, ":memory:"], input: countSQL, environment: nil)
     return WorkloadResult(
       name: "M peak memory, \(options.envs) envs", tcbq: Double(tcbqKB), against: Double(sqliteKB),

@@ -23,7 +23,7 @@ struct Dataset {
       path: WeChatPath.describeCloudBaseRunEnvs,
       query: [.init(name: "access_token", value: configuration.token)], body: Array("{}".utf8))
     let answer = service.handle(request).body
-    var tables = Tables.fromEnvs(try await decodeEnvs(answer))
+    var tables = try await decodeEnvTables(answer)
     let relations = generated.apps.compactMap { app -> SharesResult.Relation? in
       guard let envIDs = generated.shares[app.appid] else { return nil }
       return SharesResult.Relation(appid: app.appid, envIDs: envIDs)
@@ -33,19 +33,31 @@ struct Dataset {
     return Dataset(envsAnswer: answer, tables: tables, appids: fetchable.map(\.appid))
   }
 
-  /// Decodes a describecloudbaserunenvs answer through `WeChatClient`, as tcbq does.
-  static func decodeEnvs(_ answer: [UInt8]) async throws -> [CloudBaseRunEnv] {
+  /// Decodes a describecloudbaserunenvs answer through `WeChatClient` into the tables, as tcbq
+  /// does (`Session` uses the same `describeEnvs(into:)` and `EnvTablesBuilder`).
+  static func decodeEnvTables(_ answer: [UInt8]) async throws -> [String: Table] {
     let client = WeChatClient(
       transport: CannedTransport(body: answer), tokens: StaticTokenProvider("bench-token"))
-    return try await client.describeEnvs()
+    return try await client.describeEnvs(into: { EnvTablesBuilder() }).tables()
   }
 }
 
-/// A transport that answers every request with the same bytes, at once: the client's decoding
-/// measured alone.
+/// A transport that answers every request with the same bytes, handed over in 64 KB chunks as
+/// a network read would: the client's decoding measured alone.
 struct CannedTransport: Transport {
   var body: [UInt8]
+  static let chunk = 64 << 10
+
   func send(_ request: TransportRequest, timeout: Duration) async throws -> TransportResponse {
     TransportResponse(status: 200, body: body)
+  }
+
+  func send(
+    _ request: TransportRequest, timeout: Duration, receive: (ArraySlice<UInt8>) throws -> Void
+  ) async throws -> Int {
+    for start in stride(from: 0, to: body.count, by: Self.chunk) {
+      try receive(body[start..<min(start + Self.chunk, body.count)])
+    }
+    return 200
   }
 }

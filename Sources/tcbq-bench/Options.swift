@@ -1,7 +1,7 @@
 import Foundation
 
 /// The benchmark's command line: `tcbq-bench [--runs N] [--startup-runs N] [--envs N]
-/// [--apps N] [--fetch-appids N] [--seed N] [--bin DIR] [--work DIR]`.
+/// [--apps N] [--fetch-appids N] [--seed N] [--bin DIR] [--work DIR] [--only W2,W6,M]`.
 struct Options {
   var runs = 5
   var startupRuns = 10
@@ -13,9 +13,15 @@ struct Options {
   var bin = ".build-release/release"
   /// Where generated files go (load.sql, the answer, CSV exports).
   var work = "bench-data"
+  /// Workloads to run (`W1`…`W8`, `M`); empty: all.
+  var only: Set<String> = []
   /// tcbq's defaults, for the W7 ideal.
   let batchSize = 100
   let concurrency = 8
+
+  func wants(_ workload: String) -> Bool {
+    only.isEmpty || only.contains(workload)
+  }
 
   static func parse(_ arguments: [String]) throws -> Options {
     var options = Options()
@@ -35,6 +41,8 @@ struct Options {
       case "--seed": options.seed = UInt64(try int())
       case "--bin": options.bin = value
       case "--work": options.work = value
+      case "--only":
+        options.only = Set(value.uppercased().split(separator: ",").map(String.init))
       default: throw BenchError("unknown option \(flag)")
       }
     }

@@ -4,7 +4,7 @@ import TCBQQuery
 /// Writes tables as a SQLite script (`create table` plus inserts in one transaction), so
 /// sqlite3 holds exactly the rows tcbq holds.
 enum SQLDump {
-  static func write(_ tables: [String: Table], to path: String) throws {
+  static func write(_ tables: [String: Table], to path: String, then more: String = "") throws {
     var out = "pragma journal_mode=off;\npragma synchronous=off;\nbegin;\n"
     for name in tables.keys.sorted() {
       let table = tables[name]!
@@ -22,7 +22,7 @@ enum SQLDump {
         out += ");\n"
       }
     }
-    out += "commit;\n"
+    out += "commit;\n" + more
     try out.write(toFile: path, atomically: false, encoding: .utf8)
   }
 

@@ -4,10 +4,6 @@ import Foundation
 // Run it with scripts/bench.sh, which builds the release binaries first.
 do {
   let arguments = Array(CommandLine.arguments.dropFirst())
-  if arguments.count == 2, arguments[0] == "--hold-envs" {
-    try await HoldEnvs.run(answerPath: arguments[1])
-    exit(0)
-  }
   let options = try Options.parse(arguments)
   guard let sqlite3 = Processes.which("sqlite3"), let python3 = Processes.which("python3") else {
     throw BenchError("sqlite3 and python3 must be on PATH")

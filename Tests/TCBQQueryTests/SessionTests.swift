@@ -35,11 +35,16 @@ final class FakeAPI: WeChatAPI, Sendable {
 
   var calls: [String] { state.withLock { $0.calls } }
 
-  func describeEnvs() async throws -> [CloudBaseRunEnv] {
-    state.withLock {
+  func describeEnvs<Sink: EnvSink>(into makeSink: @escaping @Sendable () -> Sink) async throws
+    -> Sink
+  {
+    let envs = state.withLock {
       $0.calls.append("describecloudbaserunenvs")
       return $0.envs
     }
+    var sink = makeSink()
+    for env in envs { sink.append(env) }
+    return sink
   }
 
   func authorizers() async throws -> [Authorizer] {

@@ -4,8 +4,11 @@
 /// Calls that fetch per appid never fail as a whole for a per-appid problem: those come back in
 /// `failures` so the caller can print what was fetched and name what was not.
 public protocol WeChatAPI: Sendable {
-  /// describecloudbaserunenvs: every cloud-hosting environment of the provider.
-  func describeEnvs() async throws -> [CloudBaseRunEnv]
+  /// describecloudbaserunenvs: every cloud-hosting environment of the provider, each handed to
+  /// a sink made by `makeSink` as it is decoded (a fresh sink per attempt); the filled sink.
+  /// `describeEnvs()` collects them in an array.
+  func describeEnvs<Sink: EnvSink>(into makeSink: @escaping @Sendable () -> Sink) async throws
+    -> Sink
 
   /// api_get_authorizer_list, paged (count 500) until a short page.
   func authorizers() async throws -> [Authorizer]

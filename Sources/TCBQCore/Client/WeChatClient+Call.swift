@@ -29,10 +29,20 @@ extension WeChatClient {
     _ path: String, body: Body, kind: CallKind, batchSize: Int? = nil, as answerType: Answer.Type,
     acceptErrorAnswer: (Answer) -> Bool = { _ in false }
   ) async throws -> Answer {
+    try await perform(
+      path, body: body, kind: kind, batchSize: batchSize, reading: .decoding(answerType),
+      acceptErrorAnswer: acceptErrorAnswer)
+  }
+
+  /// `perform` with the answer read by `reader` (e.g. streamed, for describecloudbaserunenvs).
+  func perform<Body: Encodable & Sendable, Answer: Sendable>(
+    _ path: String, body: Body, kind: CallKind, batchSize: Int? = nil,
+    reading reader: AnswerReader<Answer>, acceptErrorAnswer: (Answer) -> Bool = { _ in false }
+  ) async throws -> Answer {
     guard let statement = StatementContext.current else {
       return try await withStatement {
         try await perform(
-          path, body: body, kind: kind, batchSize: batchSize, as: answerType,
+          path, body: body, kind: kind, batchSize: batchSize, reading: reader,
           acceptErrorAnswer: acceptErrorAnswer)
       }
     }
@@ -63,7 +73,7 @@ extension WeChatClient {
         sent = true
         return try await sendOnce(
           path, token: token, body: bytes, batchSize: batchSize, attempt: attempt,
-          as: answerType, acceptErrorAnswer: acceptErrorAnswer)
+          reading: reader, acceptErrorAnswer: acceptErrorAnswer)
       } catch {
         switch decide(error, path: path, kind: kind, sent: sent) {
         case .fail(let failure):
@@ -128,9 +138,9 @@ extension WeChatClient {
 
   /// One HTTP exchange, its answer decoded: an errcode answer is an `APIError` whatever the HTTP
   /// status; otherwise a non-2xx status or an unreadable body is a `TransportError`.
-  private func sendOnce<Answer: Decodable & Sendable>(
+  private func sendOnce<Answer: Sendable>(
     _ path: String, token: String, body: [UInt8], batchSize: Int?, attempt: Int,
-    as type: Answer.Type, acceptErrorAnswer: (Answer) -> Bool
+    reading reader: AnswerReader<Answer>, acceptErrorAnswer: (Answer) -> Bool
   ) async throws -> Answer {
     let request = TransportRequest(
       path: path, query: [.init(name: "access_token", value: token)], body: body)
@@ -143,21 +153,18 @@ extension WeChatClient {
       )
     }
     do {
-      let response = try await exchange(request)
-      let data = Data(response.body)
-      let decoder = JSONDecoder()
-      let envelope = try? decoder.decode(WireEnvelope.self, from: data)
-      if let envelope, envelope.errcode != 0 {
-        if let answer = try? decoder.decode(type, from: data), acceptErrorAnswer(answer) {
+      let read = try await exchange(request, reader)
+      if let envelope = read.envelope, envelope.errcode != 0 {
+        if let answer = read.answer, acceptErrorAnswer(answer) {
           outcome = "errcode=\(envelope.errcode) (per-pair errors)"
           return answer
         }
         throw APIError(path: path, errcode: envelope.errcode, errmsg: envelope.errmsg ?? "")
       }
-      guard (200...299).contains(response.status) else {
-        throw TransportError.httpStatus(response.status)
+      guard (200...299).contains(read.status) else {
+        throw TransportError.httpStatus(read.status)
       }
-      guard envelope != nil, let answer = try? decoder.decode(type, from: data) else {
+      guard read.envelope != nil, let answer = read.answer else {
         throw TransportError.undecodableBody
       }
       return answer
@@ -171,12 +178,14 @@ extension WeChatClient {
   }
 
   /// Sends `request`, bounded by the per-call timeout even if the transport ignores it.
-  private func exchange(_ request: TransportRequest) async throws -> TransportResponse {
+  private func exchange<Answer: Sendable>(
+    _ request: TransportRequest, _ reader: AnswerReader<Answer>
+  ) async throws -> AnswerReader<Answer>.Read {
     let transport = self.transport
     let timeout = configuration.timeout
     do {
-      return try await withThrowingTaskGroup(of: TransportResponse?.self) { group in
-        group.addTask { try await transport.send(request, timeout: timeout) }
+      return try await withThrowingTaskGroup(of: AnswerReader<Answer>.Read?.self) { group in
+        group.addTask { try await reader.exchange(transport, request, timeout) }
         group.addTask {
           try await Task.sleep(for: timeout)
           return nil

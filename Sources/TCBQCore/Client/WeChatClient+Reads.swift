@@ -1,10 +1,11 @@
 extension WeChatClient {
-  public func describeEnvs() async throws -> [CloudBaseRunEnv] {
+  public func describeEnvs<Sink: EnvSink>(into makeSink: @escaping @Sendable () -> Sink)
+    async throws -> Sink
+  {
     try await inStatement {
       try await perform(
         WeChatPath.describeCloudBaseRunEnvs, body: DescribeCloudBaseRunEnvsRequest(), kind: .read,
-        as: DescribeCloudBaseRunEnvsResponse.self
-      ).envList
+        reading: .envList(makeSink))
     }
   }
 

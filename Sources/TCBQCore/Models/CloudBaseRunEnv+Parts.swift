@@ -1,6 +1,6 @@
 extension CloudBaseRunEnv {
   /// `databases[]`: `{instance_id, status, region}`.
-  public struct Database: Sendable, Hashable, Codable {
+  public struct Database: Sendable, Hashable, Encodable {
     public var instanceID: String?
     /// INITIALIZING, RUNNING, UNUSABLE, OVERDUE.
     public var status: String?
@@ -17,13 +17,6 @@ extension CloudBaseRunEnv {
       case status, region
     }
 
-    public init(from decoder: any Decoder) throws {
-      let c = try decoder.container(keyedBy: CodingKeys.self)
-      instanceID = try c.lenientString(forKey: .instanceID)
-      status = try c.lenientString(forKey: .status)
-      region = try c.lenientString(forKey: .region)
-    }
-
     public func encode(to encoder: any Encoder) throws {
       var c = encoder.container(keyedBy: CodingKeys.self)
       try c.encodeIfPresent(instanceID, forKey: .instanceID)
@@ -33,7 +26,7 @@ extension CloudBaseRunEnv {
   }
 
   /// `storages[]`: `{region, bucket, cdn_domain, app_id}`; `app_id` sometimes arrives as a number.
-  public struct Storage: Sendable, Hashable, Codable {
+  public struct Storage: Sendable, Hashable, Encodable {
     public var region: String?
     public var bucket: String?
     public var cdnDomain: String?
@@ -54,14 +47,6 @@ extension CloudBaseRunEnv {
       case appID = "app_id"
     }
 
-    public init(from decoder: any Decoder) throws {
-      let c = try decoder.container(keyedBy: CodingKeys.self)
-      region = try c.lenientString(forKey: .region)
-      bucket = try c.lenientString(forKey: .bucket)
-      cdnDomain = try c.lenientString(forKey: .cdnDomain)
-      appID = try c.lenientString(forKey: .appID)
-    }
-
     public func encode(to encoder: any Encoder) throws {
       var c = encoder.container(keyedBy: CodingKeys.self)
       try c.encodeIfPresent(region, forKey: .region)
@@ -72,7 +57,7 @@ extension CloudBaseRunEnv {
   }
 
   /// `functions[]`: `{namespace, region}`.
-  public struct Function: Sendable, Hashable, Codable {
+  public struct Function: Sendable, Hashable, Encodable {
     public var namespace: String?
     public var region: String?
 
@@ -85,12 +70,6 @@ extension CloudBaseRunEnv {
       case namespace, region
     }
 
-    public init(from decoder: any Decoder) throws {
-      let c = try decoder.container(keyedBy: CodingKeys.self)
-      namespace = try c.lenientString(forKey: .namespace)
-      region = try c.lenientString(forKey: .region)
-    }
-
     public func encode(to encoder: any Encoder) throws {
       var c = encoder.container(keyedBy: CodingKeys.self)
       try c.encodeIfPresent(namespace, forKey: .namespace)
@@ -99,7 +78,7 @@ extension CloudBaseRunEnv {
   }
 
   /// `log_services[]`: `{logset_name, logset_id, topic_name, topic_id, region}`.
-  public struct LogService: Sendable, Hashable, Codable {
+  public struct LogService: Sendable, Hashable, Encodable {
     public var logsetName: String?
     public var logsetID: String?
     public var topicName: String?
@@ -125,15 +104,6 @@ extension CloudBaseRunEnv {
       case region
     }
 
-    public init(from decoder: any Decoder) throws {
-      let c = try decoder.container(keyedBy: CodingKeys.self)
-      logsetName = try c.lenientString(forKey: .logsetName)
-      logsetID = try c.lenientString(forKey: .logsetID)
-      topicName = try c.lenientString(forKey: .topicName)
-      topicID = try c.lenientString(forKey: .topicID)
-      region = try c.lenientString(forKey: .region)
-    }
-
     public func encode(to encoder: any Encoder) throws {
       var c = encoder.container(keyedBy: CodingKeys.self)
       try c.encodeIfPresent(logsetName, forKey: .logsetName)
@@ -145,7 +115,7 @@ extension CloudBaseRunEnv {
   }
 
   /// `static_storages[]`: `{static_domain, default_dir_name, status, region, bucket}`.
-  public struct StaticStorage: Sendable, Hashable, Codable {
+  public struct StaticStorage: Sendable, Hashable, Encodable {
     public var staticDomain: String?
     public var defaultDirName: String?
     /// process, online, offline, init.
@@ -170,15 +140,6 @@ extension CloudBaseRunEnv {
       case status, region, bucket
     }
 
-    public init(from decoder: any Decoder) throws {
-      let c = try decoder.container(keyedBy: CodingKeys.self)
-      staticDomain = try c.lenientString(forKey: .staticDomain)
-      defaultDirName = try c.lenientString(forKey: .defaultDirName)
-      status = try c.lenientString(forKey: .status)
-      region = try c.lenientString(forKey: .region)
-      bucket = try c.lenientString(forKey: .bucket)
-    }
-
     public func encode(to encoder: any Encoder) throws {
       var c = encoder.container(keyedBy: CodingKeys.self)
       try c.encodeIfPresent(staticDomain, forKey: .staticDomain)
@@ -190,7 +151,7 @@ extension CloudBaseRunEnv {
   }
 
   /// `tags[]`: `{key, value}`.
-  public struct Tag: Sendable, Hashable, Codable {
+  public struct Tag: Sendable, Hashable, Encodable {
     public var key: String?
     public var value: String?
 
@@ -203,12 +164,6 @@ extension CloudBaseRunEnv {
       case key, value
     }
 
-    public init(from decoder: any Decoder) throws {
-      let c = try decoder.container(keyedBy: CodingKeys.self)
-      key = try c.lenientString(forKey: .key)
-      value = try c.lenientString(forKey: .value)
-    }
-
     public func encode(to encoder: any Encoder) throws {
       var c = encoder.container(keyedBy: CodingKeys.self)
       try c.encodeIfPresent(key, forKey: .key)
@@ -218,7 +173,7 @@ extension CloudBaseRunEnv {
 
   /// `custom_log_services[]`: `{cls_region, cls_logset_id, cls_topic_id, create_time}`;
   /// `create_time` may be ISO 8601 here.
-  public struct CustomLogService: Sendable, Hashable, Codable {
+  public struct CustomLogService: Sendable, Hashable, Encodable {
     public var clsRegion: String?
     public var clsLogsetID: String?
     public var clsTopicID: String?
@@ -239,14 +194,6 @@ extension CloudBaseRunEnv {
       case clsLogsetID = "cls_logset_id"
       case clsTopicID = "cls_topic_id"
       case createTime = "create_time"
-    }
-
-    public init(from decoder: any Decoder) throws {
-      let c = try decoder.container(keyedBy: CodingKeys.self)
-      clsRegion = try c.lenientString(forKey: .clsRegion)
-      clsLogsetID = try c.lenientString(forKey: .clsLogsetID)
-      clsTopicID = try c.lenientString(forKey: .clsTopicID)
-      createTime = try c.lenientString(forKey: .createTime)
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -4,7 +4,7 @@
 /// not at all (all three decode as an empty array). Coding uses the wire's snake_case keys
 /// (`env_id`, `instance_id`, …); numbers sent where strings are documented decode as strings,
 /// and booleans also decode from `0`/`1`.
-public struct CloudBaseRunEnv: Sendable, Hashable, Codable {
+public struct CloudBaseRunEnv: Sendable, Hashable, Encodable {
   public var envID: String?
   public var alias: String?
   public var source: String?
@@ -74,31 +74,6 @@ public struct CloudBaseRunEnv: Sendable, Hashable, Codable {
     case isDefault = "is_default"
     case region, tags
     case customLogServices = "custom_log_services"
-  }
-
-  public init(from decoder: any Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    self.init(
-      envID: try c.lenientString(forKey: .envID),
-      alias: try c.lenientString(forKey: .alias),
-      source: try c.lenientString(forKey: .source),
-      createTime: try c.lenientString(forKey: .createTime),
-      updateTime: try c.lenientString(forKey: .updateTime),
-      status: try c.lenientString(forKey: .status),
-      databases: try c.lenientArray(of: Database.self, forKey: .databases),
-      storages: try c.lenientArray(of: Storage.self, forKey: .storages),
-      functions: try c.lenientArray(of: Function.self, forKey: .functions),
-      packageID: try c.lenientString(forKey: .packageID),
-      packageName: try c.lenientString(forKey: .packageName),
-      logServices: try c.lenientArray(of: LogService.self, forKey: .logServices),
-      staticStorages: try c.lenientArray(of: StaticStorage.self, forKey: .staticStorages),
-      isAutoDegrade: try c.lenientBool(forKey: .isAutoDegrade),
-      envChannel: try c.lenientString(forKey: .envChannel),
-      payMode: try c.lenientString(forKey: .payMode),
-      isDefault: try c.lenientBool(forKey: .isDefault),
-      region: try c.lenientString(forKey: .region),
-      tags: try c.lenientArray(of: Tag.self, forKey: .tags),
-      customLogServices: try c.lenientArray(of: CustomLogService.self, forKey: .customLogServices))
   }
 
   public func encode(to encoder: any Encoder) throws {

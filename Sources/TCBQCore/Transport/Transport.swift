@@ -35,4 +35,21 @@ public struct TransportResponse: Sendable, Hashable {
 /// Sends one request. Throws `TransportError` for failures below HTTP (refused, timed out, reset).
 public protocol Transport: Sendable {
   func send(_ request: TransportRequest, timeout: Duration) async throws -> TransportResponse
+
+  /// Sends one request and hands the body to `receive` in chunks as it arrives, returning the
+  /// HTTP status: for answers too large to hold whole (describecloudbaserunenvs). The default
+  /// reads the whole body with `send` and hands it over as one chunk.
+  func send(
+    _ request: TransportRequest, timeout: Duration, receive: (ArraySlice<UInt8>) throws -> Void
+  ) async throws -> Int
+}
+
+extension Transport {
+  public func send(
+    _ request: TransportRequest, timeout: Duration, receive: (ArraySlice<UInt8>) throws -> Void
+  ) async throws -> Int {
+    let response = try await send(request, timeout: timeout)
+    try receive(response.body[...])
+    return response.status
+  }
 }

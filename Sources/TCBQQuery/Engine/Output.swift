@@ -67,14 +67,22 @@ enum Output {
     let end = plan.limit.map { min(order.count, start + $0) } ?? order.count
     let chosen = Array(order[start..<end])
 
-    let values = try project(frame, chosen.map { positions[$0] }, projections)
-    return ResultSet(columns: plan.columns, values: values)
-  }
-
-  private static func project(_ frame: Frame, _ rows: [Int], _ projections: [ValueEval]) throws
-    -> [[Value]]
-  {
-    try projections.map { try evaluate(frame, rows, $0) }
+    let rows = chosen.map { positions[$0] }
+    let storage = try plan.projections.indices.map { i -> ResultSet.Storage in
+      // A text column as it is stored: its codes, no string per row.
+      if case .column(let s, let c, .text) = plan.projections[i],
+        case .text(let column) = compiler.tables[s].columns[c]
+      {
+        let ids = frame.ids[s], codes = column.codes
+        return .text(
+          codes: rows.map { r in
+            let id = ids[r]
+            return id < 0 ? -1 : codes[Int(id)]
+          }, dictionary: column.dictionary)
+      }
+      return .values(try evaluate(frame, rows, projections[i]))
+    }
+    return ResultSet(columns: plan.columns, storage: storage)
   }
 
   private static func evaluate(_ frame: Frame, _ rows: [Int], _ eval: ValueEval) throws -> [Value]
@@ -103,7 +111,7 @@ enum Output {
           return id < 0 ? -1 : codes[Int(id)]
         }, dict)
     }
-    let sorted = dict.indices.sorted { compareText(dict[$0], dict[$1]) < 0 }
+    let sorted = dict.indices.sorted { dict.compare($0, $1) < 0 }
     var rank = [Int32](repeating: 0, count: dict.count)
     for (i, code) in sorted.enumerated() { rank[code] = Int32(i + 1) }
     let ids = frame.ids[s], codes = col.codes
@@ -181,7 +189,7 @@ enum Output {
 enum SortColumn {
   case ranks([Int32])
   /// Dictionary codes (-1: NULL) of a text column, compared by their texts.
-  case codes([Int32], [String])
+  case codes([Int32], TextDictionary)
   case values([Value])
 
   @inline(__always)
@@ -195,7 +203,7 @@ enum SortColumn {
       if x == y { return 0 }
       if x < 0 { return -1 }
       if y < 0 { return 1 }
-      return compareText(dict[Int(x)], dict[Int(y)])
+      return dict.compare(Int(x), Int(y))
     case .values(let v):
       return sqlCompare(v[a], v[b])
     }

@@ -115,35 +115,28 @@ public enum ColumnData: Sendable {
 /// constant are evaluated once per distinct value.
 public struct TextColumn: Sendable {
   public private(set) var codes: [Int32]
-  public private(set) var dictionary: [String]
-  fileprivate var lookup: [String: Int32]
+  public private(set) var dictionary: TextDictionary
 
   public init() {
     codes = []
-    dictionary = []
-    lookup = [:]
+    dictionary = TextDictionary()
   }
 
   /// Codes into another column's dictionary (sharing its storage).
   init(codes: [Int32], sharing other: TextColumn) {
     self.codes = codes
     self.dictionary = other.dictionary
-    self.lookup = other.lookup
   }
 
-  /// An empty column whose lookup table is sized for `distinct` values.
+  /// An empty column whose dictionary is sized for `distinct` values.
   init(expectingDistinct distinct: Int) {
     self.init()
-    lookup.reserveCapacity(distinct)
     dictionary.reserveCapacity(distinct)
   }
 
-  init(codes: [Int32], dictionary: [String]) {
+  init(codes: [Int32], dictionary: TextDictionary) {
     self.codes = codes
     self.dictionary = dictionary
-    self.lookup = [:]
-    lookup.reserveCapacity(dictionary.count)
-    for (i, s) in dictionary.enumerated() { lookup[s] = Int32(i) }
   }
 
   public mutating func reserveCapacity(_ n: Int) { codes.reserveCapacity(n) }
@@ -153,15 +146,8 @@ public struct TextColumn: Sendable {
       codes.append(-1)
       return
     }
-    // One hash lookup: insert the next code if the text is new.
-    let next = Int32(dictionary.count)
-    let code = Self.codeOrInsert(&lookup[value, default: next])
-    if code == next { dictionary.append(value) }
-    codes.append(code)
+    codes.append(dictionary.codeOrInsert(value))
   }
-
-  @inline(__always)
-  private static func codeOrInsert(_ code: inout Int32) -> Int32 { code }
 
   public subscript(row: Int) -> String? {
     let code = codes[row]
@@ -232,5 +218,5 @@ extension Table {
 
 extension TextColumn {
   /// The code of `text`, if the column holds it.
-  func code(of text: String) -> Int32? { lookup[text] }
+  func code(of text: String) -> Int32? { dictionary.code(of: text) }
 }

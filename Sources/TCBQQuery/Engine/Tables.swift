@@ -4,61 +4,9 @@ import TCBQCore
 public enum Tables {
   /// `envs` and every nested table (`databases`, `storages`, …), in one pass over the answer.
   public static func fromEnvs(_ envs: [CloudBaseRunEnv]) -> [String: Table] {
-    // env_id is unique: size its lookup once. Nested tables share its dictionary.
-    var envID = TextColumn(expectingDistinct: envs.count)
-    var alias = TextColumn(), source = TextColumn(), status = TextColumn()
-    var region = TextColumn(), createTime = TextColumn(), updateTime = TextColumn()
-    var packageID = TextColumn(), packageName = TextColumn(), payMode = TextColumn()
-    var envChannel = TextColumn()
-    var isDefault = BooleanColumn(), isAutoDegrade = BooleanColumn()
-    envID.reserveCapacity(envs.count)
-    var databases = NestedBuilder(3), storages = NestedBuilder(4), functions = NestedBuilder(2)
-    var logServices = NestedBuilder(5), staticStorages = NestedBuilder(5), tags = NestedBuilder(2)
-    var customLogServices = NestedBuilder(4)
-
-    for env in envs {
-      envID.append(env.envID)
-      let id = envID.codes.last!
-      alias.append(env.alias)
-      source.append(env.source)
-      status.append(env.status)
-      region.append(env.region)
-      createTime.append(env.createTime)
-      updateTime.append(env.updateTime)
-      packageID.append(env.packageID)
-      packageName.append(env.packageName)
-      payMode.append(env.payMode)
-      envChannel.append(env.envChannel)
-      isDefault.append(env.isDefault)
-      isAutoDegrade.append(env.isAutoDegrade)
-      for d in env.databases { databases.append(id, [d.instanceID, d.status, d.region]) }
-      for s in env.storages { storages.append(id, [s.region, s.bucket, s.cdnDomain, s.appID]) }
-      for f in env.functions { functions.append(id, [f.namespace, f.region]) }
-      for l in env.logServices {
-        logServices.append(id, [l.logsetName, l.logsetID, l.topicName, l.topicID, l.region])
-      }
-      for s in env.staticStorages {
-        staticStorages.append(id, [s.staticDomain, s.defaultDirName, s.status, s.region, s.bucket])
-      }
-      for t in env.tags { tags.append(id, [t.key, t.value]) }
-      for c in env.customLogServices {
-        customLogServices.append(id, [c.clsRegion, c.clsLogsetID, c.clsTopicID, c.createTime])
-      }
-    }
-
-    let envColumns: [ColumnData] =
-      [envID, alias, source, status, region, createTime, updateTime, packageID, packageName,
-       payMode, envChannel].map { .text($0) } + [.boolean(isDefault), .boolean(isAutoDegrade)]
-    var result: [String: Table] = [:]
-    result["envs"] = make("envs", envColumns)
-    result["databases"] = make("databases", databases.columns(envID))
-    result["storages"] = make("storages", storages.columns(envID))
-    result["functions"] = make("functions", functions.columns(envID))
-    result["log_services"] = make("log_services", logServices.columns(envID))
-    result["static_storages"] = make("static_storages", staticStorages.columns(envID))
-    result["tags"] = make("tags", tags.columns(envID))
-    result["custom_log_services"] = make("custom_log_services", customLogServices.columns(envID))
-    return result
+    var builder = EnvTablesBuilder(expectedEnvs: envs.count)
+    for env in envs { builder.append(env) }
+    return builder.tables()
   }
 
   /// `apps` from api_get_authorizer_list.
@@ -122,14 +70,83 @@ public enum Tables {
     catalog.table(named: name).map { Table(schema: $0) }
   }
 
-  private static func make(_ name: String, _ columns: [ColumnData]) -> Table {
+  static func make(_ name: String, _ columns: [ColumnData]) -> Table {
     let schema = Catalog.standard.table(named: name)!
     return Table(name: name, columnNames: schema.columnNames, columns: columns)
   }
 }
 
+/// Builds `envs` and the nested tables one environment at a time, as
+/// `WeChatAPI.describeEnvs(into:)` decodes them: no array of every `CloudBaseRunEnv` is kept.
+public struct EnvTablesBuilder: EnvSink {
+  // env_id is unique: its dictionary is sized once when the count is known. Nested tables
+  // share its dictionary.
+  private var envID: TextColumn
+  private var alias = TextColumn(), source = TextColumn(), status = TextColumn()
+  private var region = TextColumn(), createTime = TextColumn(), updateTime = TextColumn()
+  private var packageID = TextColumn(), packageName = TextColumn(), payMode = TextColumn()
+  private var envChannel = TextColumn()
+  private var isDefault = BooleanColumn(), isAutoDegrade = BooleanColumn()
+  private var databases = NestedBuilder(3), storages = NestedBuilder(4)
+  private var functions = NestedBuilder(2), logServices = NestedBuilder(5)
+  private var staticStorages = NestedBuilder(5), tags = NestedBuilder(2)
+  private var customLogServices = NestedBuilder(4)
+
+  public init(expectedEnvs: Int = 0) {
+    envID = TextColumn(expectingDistinct: expectedEnvs)
+    envID.reserveCapacity(expectedEnvs)
+  }
+
+  public mutating func append(_ env: CloudBaseRunEnv) {
+    envID.append(env.envID)
+    let id = envID.codes.last!
+    alias.append(env.alias)
+    source.append(env.source)
+    status.append(env.status)
+    region.append(env.region)
+    createTime.append(env.createTime)
+    updateTime.append(env.updateTime)
+    packageID.append(env.packageID)
+    packageName.append(env.packageName)
+    payMode.append(env.payMode)
+    envChannel.append(env.envChannel)
+    isDefault.append(env.isDefault)
+    isAutoDegrade.append(env.isAutoDegrade)
+    for d in env.databases { databases.append(id, d.instanceID, d.status, d.region) }
+    for s in env.storages { storages.append(id, s.region, s.bucket, s.cdnDomain, s.appID) }
+    for f in env.functions { functions.append(id, f.namespace, f.region) }
+    for l in env.logServices {
+      logServices.append(id, l.logsetName, l.logsetID, l.topicName, l.topicID, l.region)
+    }
+    for s in env.staticStorages {
+      staticStorages.append(id, s.staticDomain, s.defaultDirName, s.status, s.region, s.bucket)
+    }
+    for t in env.tags { tags.append(id, t.key, t.value) }
+    for c in env.customLogServices {
+      customLogServices.append(id, c.clsRegion, c.clsLogsetID, c.clsTopicID, c.createTime)
+    }
+  }
+
+  /// The tables, by catalog name.
+  public func tables() -> [String: Table] {
+    let envColumns: [ColumnData] =
+      [envID, alias, source, status, region, createTime, updateTime, packageID, packageName,
+       payMode, envChannel].map { .text($0) } + [.boolean(isDefault), .boolean(isAutoDegrade)]
+    return [
+      "envs": Tables.make("envs", envColumns),
+      "databases": Tables.make("databases", databases.columns(envID)),
+      "storages": Tables.make("storages", storages.columns(envID)),
+      "functions": Tables.make("functions", functions.columns(envID)),
+      "log_services": Tables.make("log_services", logServices.columns(envID)),
+      "static_storages": Tables.make("static_storages", staticStorages.columns(envID)),
+      "tags": Tables.make("tags", tags.columns(envID)),
+      "custom_log_services": Tables.make("custom_log_services", customLogServices.columns(envID)),
+    ]
+  }
+}
+
 /// Rows of a nested table: env_id (as a code of the envs' env_id column), then text fields.
-private struct NestedBuilder {
+private struct NestedBuilder: Sendable {
   var envCodes: [Int32] = []
   var fields: [TextColumn]
 
@@ -137,9 +154,17 @@ private struct NestedBuilder {
     fields = Array(repeating: TextColumn(), count: fieldCount)
   }
 
-  mutating func append(_ envCode: Int32, _ values: [String?]) {
+  /// One row: the first `fields.count` of the values (no array per row).
+  mutating func append(
+    _ envCode: Int32, _ a: String?, _ b: String?, _ c: String? = nil, _ d: String? = nil,
+    _ e: String? = nil
+  ) {
     envCodes.append(envCode)
-    for i in fields.indices { fields[i].append(values[i]) }
+    fields[0].append(a)
+    fields[1].append(b)
+    if fields.count > 2 { fields[2].append(c) }
+    if fields.count > 3 { fields[3].append(d) }
+    if fields.count > 4 { fields[4].append(e) }
   }
 
   func columns(_ envID: TextColumn) -> [ColumnData] {

@@ -185,15 +185,6 @@ func compareText(_ a: String, _ b: String) -> Int {
   return a.withUTF8 { x in b.withUTF8 { y in compareBytes(x, y) } }
 }
 
-@inline(__always)
-private func compareBytes(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Int {
-  let n = min(x.count, y.count)
-  if n > 0 {
-    let c = memcmp(x.baseAddress!, y.baseAddress!, n)
-    if c != 0 { return c < 0 ? -1 : 1 }
-  }
-  return x.count < y.count ? -1 : (x.count == y.count ? 0 : 1)
-}
 
 /// A value normalised for grouping, DISTINCT and hash joins: equal keys are SQLite-equal values
 /// (1, 1.0 and true are one key; '1' is another).

@@ -186,8 +186,7 @@ public actor Session {
     {
       return cached.value
     }
-    let envs = try await api.describeEnvs()
-    let tables = Tables.fromEnvs(envs)
+    let tables = try await api.describeEnvs(into: { EnvTablesBuilder() }).tables()
     cache.envTables = .init(value: tables, fetchedAt: now())
     return tables
   }

@@ -9,16 +9,35 @@ public struct ResultSet: Sendable {
     }
   }
 
+  /// One column's values: boxed, or, for a text column taken straight from a table, the rows'
+  /// codes into that column's dictionary (-1 for NULL), so a large result is neither copied
+  /// nor boxed and a renderer can write the texts' bytes directly.
+  public enum Storage: Sendable {
+    case values([Value])
+    case text(codes: [Int32], dictionary: TextDictionary)
+
+    var count: Int {
+      switch self {
+      case .values(let values): values.count
+      case .text(let codes, _): codes.count
+      }
+    }
+  }
+
   public var columns: [Column]
-  /// `values[c][r]` is the value of column `c` in row `r`; every inner array has `rowCount` items.
-  public var values: [[Value]]
-  public var rowCount: Int
+  public private(set) var storage: [Storage]
+  public private(set) var rowCount: Int
+
+  public init(columns: [Column], storage: [Storage]) {
+    precondition(columns.count == storage.count, "one storage per column")
+    self.columns = columns
+    self.storage = storage
+    self.rowCount = storage.first?.count ?? 0
+    precondition(storage.allSatisfy { $0.count == rowCount }, "columns of equal length")
+  }
 
   public init(columns: [Column], values: [[Value]]) {
-    precondition(columns.count == values.count, "one value array per column")
-    self.columns = columns
-    self.values = values
-    self.rowCount = values.first?.count ?? 0
+    self.init(columns: columns, storage: values.map { .values($0) })
   }
 
   /// Builds a result from rows (row-major), convenient for small command results.
@@ -29,9 +48,20 @@ public struct ResultSet: Sendable {
       for c in values.indices { values[c].append(row[c]) }
     }
     self.columns = columns
-    self.values = values
+    self.storage = values.map { .values($0) }
     self.rowCount = rows.count
   }
 
-  public subscript(row: Int, column: Int) -> Value { values[column][row] }
+  public subscript(row: Int, column: Int) -> Value {
+    switch storage[column] {
+    case .values(let values): values[row]
+    case .text(let codes, let dictionary):
+      codes[row] < 0 ? .null : .text(dictionary[Int(codes[row])])
+    }
+  }
+
+  /// Every value boxed, column-major (`values[c][r]`): for tests and small results.
+  public var values: [[Value]] {
+    storage.indices.map { c in (0..<rowCount).map { self[$0, c] } }
+  }
 }

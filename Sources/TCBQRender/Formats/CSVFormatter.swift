@@ -22,20 +22,20 @@ struct CSVFormatter: RowFormatter {
   }
 
   func writeRow(_ row: Int, into out: inout [UInt8]) {
-    for column in result.values.indices {
+    for column in result.columns.indices {
       if column > 0 { out.append(UInt8(ascii: ",")) }
-      let value = result.values[column][row]
-      switch value {
-      case .integer(let integer): out.appendDecimal(integer)
-      case .text(let text):
-        if options.csvSafe, startsLikeFormula(text) {
-          appendField("'" + text, into: &out)
-        } else {
-          appendField(text, into: &out)
-        }
-      case _ where value.isNullForData: break
-      default: out.append(value.plainText ?? "")
-      }
+      result.withCell(
+        row, column,
+        text: { utf8 in
+          appendField(utf8, formulaGuard: options.csvSafe && startsLikeFormula(utf8), into: &out)
+        },
+        other: { value in
+          switch value {
+          case .integer(let integer): out.appendDecimal(integer)
+          case _ where value.isNullForData: break
+          default: out.append(value.plainText ?? "")
+          }
+        })
     }
     out.append("\r\n")
   }
@@ -43,28 +43,30 @@ struct CSVFormatter: RowFormatter {
   func writeEnd(into out: inout [UInt8]) {}
 
   private func appendField(_ text: String, into out: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { appendField($0, formulaGuard: false, into: &out) }
+  }
+
+  /// One field, quoted if needed; `formulaGuard` puts a `'` first (`--csv-safe`).
+  private func appendField(
+    _ utf8: UnsafeBufferPointer<UInt8>, formulaGuard: Bool, into out: inout [UInt8]
+  ) {
     let needsQuotes =
-      text.isEmpty
-      || text.utf8.contains { byte in
+      (utf8.isEmpty && !formulaGuard)
+      || utf8.contains { byte in
         byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0A || byte == 0x0D
       }
     guard needsQuotes else {
-      out.append(text)
+      if formulaGuard { out.append(UInt8(ascii: "'")) }
+      out.append(contentsOf: utf8)
       return
     }
     out.append(UInt8(ascii: "\""))
-    for byte in text.utf8 {
+    if formulaGuard { out.append(UInt8(ascii: "'")) }
+    for byte in utf8 {
       if byte == UInt8(ascii: "\"") { out.append(byte) }
       out.append(byte)
     }
     out.append(UInt8(ascii: "\""))
   }
-}
-
-/// Whether a spreadsheet would read `text` as a formula: it starts with `=` `+` `-` `@`, a tab
-/// or CR.
-func startsLikeFormula(_ text: String) -> Bool {
-  guard let first = text.utf8.first else { return false }
-  return [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
-    .contains(first)
 }

@@ -27,10 +27,10 @@ struct JSONFormatter: RowFormatter {
   func writeRow(_ row: Int, into out: inout [UInt8]) {
     if !lines && row > 0 { out.append(",\n") }
     out.append(UInt8(ascii: "{"))
-    for column in result.values.indices {
+    for column in result.columns.indices {
       if column > 0 { out.append(UInt8(ascii: ",")) }
       out.append(contentsOf: keys[column])
-      let value = result.values[column][row]
+      let value = result[row, column]
       switch value {
       case .integer(let integer): out.appendDecimal(integer)
       case .text(let text): appendJSONString(text, into: &out)

@@ -24,7 +24,7 @@ struct LineFormatter: RowFormatter {
       out.appendSpaces(nameWidth - displayWidth(name))
       out.append(name)
       out.append(" = ")
-      if let text = result.values[index][row].plainText {
+      if let text = result[row, index].plainText {
         out.append(oneLine(text))
       } else if options.color {
         out.append(ANSI.dim + options.nullText + ANSI.reset)

@@ -21,17 +21,21 @@ struct TSVFormatter: RowFormatter {
   }
 
   func writeRow(_ row: Int, into out: inout [UInt8]) {
-    for column in result.values.indices {
+    for column in result.columns.indices {
       if column > 0 { out.append(0x09) }
-      let value = result.values[column][row]
-      switch value {
-      case .integer(let integer): out.appendDecimal(integer)
-      case .text(let text):
-        if options.csvSafe, startsLikeFormula(text) { out.append(UInt8(ascii: "'")) }
-        appendEscaped(text, into: &out)
-      case _ where value.isNullForData: break
-      default: out.append(value.plainText ?? "")
-      }
+      result.withCell(
+        row, column,
+        text: { utf8 in
+          if options.csvSafe, startsLikeFormula(utf8) { out.append(UInt8(ascii: "'")) }
+          appendEscaped(utf8, into: &out)
+        },
+        other: { value in
+          switch value {
+          case .integer(let integer): out.appendDecimal(integer)
+          case _ where value.isNullForData: break
+          default: out.append(value.plainText ?? "")
+          }
+        })
     }
     out.append(0x0A)
   }
@@ -39,7 +43,12 @@ struct TSVFormatter: RowFormatter {
   func writeEnd(into out: inout [UInt8]) {}
 
   private func appendEscaped(_ text: String, into out: inout [UInt8]) {
-    for byte in text.utf8 {
+    var text = text
+    text.withUTF8 { appendEscaped($0, into: &out) }
+  }
+
+  private func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    for byte in utf8 {
       switch byte {
       case 0x09: out.append("\\t")
       case 0x0A: out.append("\\n")

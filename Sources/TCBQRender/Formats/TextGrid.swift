@@ -22,8 +22,9 @@ struct TextGrid {
     let nullWidth = displayWidth(nullText)
     let numericColumns = result.columns.indices.map(result.isNumericColumn)
     self.numericColumns = numericColumns
-    cells = zip(result.values, numericColumns).map { column, numeric in
-      column.map { value in
+    cells = numericColumns.enumerated().map { index, numeric in
+      (0..<result.rowCount).map { row in
+        let value = result[row, index]
         guard let plain = value.plainText else {
           // NULL lines up with the numbers of a numeric column.
           return Cell(text: nullText, width: nullWidth, isNull: true, isNumber: numeric)

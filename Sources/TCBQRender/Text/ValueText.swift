@@ -59,7 +59,8 @@ extension ResultSet {
     case .text, .boolean: return false
     case .any:
       var sawNumber = false
-      for value in values[index] {
+      for row in 0..<rowCount {
+        let value = self[row, index]
         if value.isNumber {
           sawNumber = true
         } else if value != .null {
@@ -93,4 +94,30 @@ func oneLine(_ text: String) -> String {
 
 private func isControl(_ scalar: Unicode.Scalar) -> Bool {
   scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
+}
+
+extension ResultSet {
+  /// Calls `text` with the UTF-8 bytes of a text cell (without building a `String` when the
+  /// column holds dictionary codes), or `other` with any other value.
+  @inline(__always)
+  func withCell<R>(
+    _ row: Int, _ column: Int, text: (UnsafeBufferPointer<UInt8>) -> R, other: (Value) -> R
+  ) -> R {
+    switch storage[column] {
+    case .text(let codes, let dictionary):
+      let code = codes[row]
+      return code < 0 ? other(.null) : dictionary.withUTF8(Int(code), text)
+    case .values(let values):
+      guard case .text(var string) = values[row] else { return other(values[row]) }
+      return string.withUTF8(text)
+    }
+  }
+}
+
+/// Whether a spreadsheet would read text starting with these bytes as a formula: `=` `+` `-`
+/// `@`, a tab or CR.
+func startsLikeFormula(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+  guard let first = utf8.first else { return false }
+  return [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D]
+    .contains(first)
 }

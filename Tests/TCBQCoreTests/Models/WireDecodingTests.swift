@@ -7,6 +7,17 @@ private func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
   try JSONDecoder().decode(type, from: Data(json.utf8))
 }
 
+private func decode(_ type: CloudBaseRunEnv.Type, _ json: String) throws -> CloudBaseRunEnv {
+  try CloudBaseRunEnv(json: Array(json.utf8))
+}
+
+/// A describecloudbaserunenvs answer read as the client reads it (streamed, here in 7-byte
+/// chunks).
+private func decodeEnvList(_ json: String) async throws -> [CloudBaseRunEnv] {
+  let transport = FakeTransport(chunkSize: 7) { _, _ in Wire.json(json) }
+  return try await makeClient(transport).describeEnvs()
+}
+
 @Suite struct WireDecodingTests {
   /// The shape of describecloudbaserunenvs in the seed documents, every field and array set.
   static let fullEnvironment = """
@@ -27,10 +38,10 @@ private func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
     }]}
     """
 
-  @Test func decodesEveryFieldOfAnEnvironment() throws {
-    let answer = try decode(DescribeCloudBaseRunEnvsResponse.self, Self.fullEnvironment)
-    #expect(answer.errcode == 0)
-    let env = try #require(answer.envList.first)
+  @Test func decodesEveryFieldOfAnEnvironment() async throws {
+    let envs = try await decodeEnvList(Self.fullEnvironment)
+    #expect(envs.count == 1)
+    let env = try #require(envs.first)
     #expect(env.envID == "prod-3g5x")
     #expect(env.alias == "prod")
     #expect(env.source == "miniapp")
@@ -74,9 +85,8 @@ private func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
       ])
   }
 
-  @Test func encodingAnEnvironmentUsesWireKeysAndRoundTrips() throws {
-    let answer = try decode(DescribeCloudBaseRunEnvsResponse.self, Self.fullEnvironment)
-    let env = try #require(answer.envList.first)
+  @Test func encodingAnEnvironmentUsesWireKeysAndRoundTrips() async throws {
+    let env = try #require(try await decodeEnvList(Self.fullEnvironment).first)
     let data = try JSONEncoder().encode(env)
     let text = String(decoding: data, as: UTF8.self)
     for key in [
@@ -85,7 +95,7 @@ private func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
     ] {
       #expect(text.contains("\"\(key)\""), "missing \(key)")
     }
-    #expect(try JSONDecoder().decode(CloudBaseRunEnv.self, from: data) == env)
+    #expect(try CloudBaseRunEnv(json: Array(data)) == env)
   }
 
   @Test(arguments: [

@@ -11,13 +11,27 @@ final class FakeTransport: Transport, @unchecked Sendable {
 
   private let lock = NSLock()
   private let script: Script
+  /// When set, streamed bodies (`send(_:timeout:receive:)`) arrive in chunks of this size.
+  private let chunkSize: Int?
   private var recorded: [TransportRequest] = []
   private var callsPerPath: [String: Int] = [:]
   private var inFlight = 0
   private var peakInFlight = 0
 
-  init(_ script: @escaping Script) {
+  init(chunkSize: Int? = nil, _ script: @escaping Script) {
+    self.chunkSize = chunkSize
     self.script = script
+  }
+
+  func send(
+    _ request: TransportRequest, timeout: Duration, receive: (ArraySlice<UInt8>) throws -> Void
+  ) async throws -> Int {
+    let response = try await send(request, timeout: timeout)
+    let size = max(1, chunkSize ?? response.body.count)
+    for start in stride(from: 0, to: response.body.count, by: size) {
+      try receive(response.body[start..<min(start + size, response.body.count)])
+    }
+    return response.status
   }
 
   func send(_ request: TransportRequest, timeout: Duration) async throws -> TransportResponse {
