@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
-# Builds a libFuzzer target over tcbq's lexer, parser and planner (TCBQQuery) and runs it for a
-# bounded time. Not part of `swift test` or CI. Usage: fuzz/run.sh [SECONDS] (default 300).
+# Builds a libFuzzer target and runs it for a bounded time. Not part of `swift test` or CI.
+# Usage: fuzz/run.sh [SECONDS] [TARGET] (default 300 seconds, target `query`):
+#   query   the lexer, parser and planner (TCBQQuery)
+#   answer  the JSON reading of API answers (TCBQCore: JSONReader, JSONObjectStream)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-300}"
+target="${2:-query}"
+case "$target" in query | answer) ;; *) echo "unknown target $target (query, answer)" >&2; exit 2 ;; esac
 out=fuzz/.build
-mkdir -p "$out" fuzz/corpus fuzz/crashes
+corpus="fuzz/corpus"
+[ "$target" = answer ] && corpus="fuzz/corpus-answer"
+mkdir -p "$out" "$corpus" fuzz/crashes
 common=(-sanitize=fuzzer,address -parse-as-library -O -g -I "$out" -L "$out")
 flags=("${common[@]}" -swift-version 6 -package-name tcbq
   -enable-upcoming-feature ExistentialAny -enable-upcoming-feature MemberImportVisibility)
@@ -24,10 +30,12 @@ lib Logging $(find .build/checkouts/swift-log/Sources/Logging -name '*.swift')
 lib TCBQCore $(find Sources/TCBQCore -name '*.swift')
 lib TCBQQuery $(find Sources/TCBQQuery -name '*.swift')
 swiftc "${flags[@]}" fuzz/QueryFuzzer.swift -lTCBQQuery -lTCBQCore -lLogging -o "$out/query-fuzzer"
+swiftc "${flags[@]}" fuzz/AnswerFuzzer.swift -lTCBQCore -lLogging -o "$out/answer-fuzzer"
 
-# Seed corpus: statements from the tests and the docs, one file each.
-if [ -z "$(ls -A fuzz/corpus)" ]; then
-  python3 fuzz/seeds.py fuzz/corpus
+# Seed corpus: statements from the tests and the docs (query), answers the sandbox gives and
+# the JSON of the tests (answer); one file each.
+if [ -z "$(ls -A "$corpus")" ]; then
+  python3 fuzz/seeds.py "$corpus" "$target"
 fi
-"$out/query-fuzzer" -max_total_time="$seconds" -max_len=4096 -timeout=10 \
-  -artifact_prefix=fuzz/crashes/ fuzz/corpus
+"$out/$target-fuzzer" -max_total_time="$seconds" -max_len=4096 -timeout=10 \
+  -artifact_prefix=fuzz/crashes/ "$corpus"

@@ -51,6 +51,24 @@ import Testing
     #expect(try Self.injectedFaults(sandbox).filter { $0 == fault }.count == Int(faultArguments[1]))
   }
 
+  /// describecloudbaserunenvs is read as it streams in (3,000 envs: about 3 MB, many network
+  /// reads); cut short, it is asked again and no env is lost or doubled.
+  @Test func aTruncatedEnvListIsReadAgainWithoutLoss() async throws {
+    let generated = ["--envs", "3000", "--apps", "100", "--seed", "7"]
+    let query = ["--format", "csv", "--no-header", "-c", "select env_id, status, update_time from envs"]
+    let clean = try await SandboxProcess.start(generated)
+    let expected = Self.lines(try TCBQRunner.against(clean).run(query).stdout)
+    clean.stop()
+    #expect(expected.count == 3000)
+
+    let sandbox = try await SandboxProcess.start(generated + ["--truncate-first", "1"])
+    defer { sandbox.stop() }
+    let result = try TCBQRunner.against(sandbox).run(query)
+    #expect(result.status == 0)
+    #expect(Self.lines(result.stdout) == expected)
+    #expect(try Self.injectedFaults(sandbox) == ["truncated"])
+  }
+
   @Test func perAppErrListEntriesAreNamedAndTheRestPrinted() async throws {
     let expected = try await Self.faultFreeRows()
     // Every app named in the warning is one whose shares are absent.

@@ -16,63 +16,63 @@ import Testing
   @Test func clientOverHTTPAgainstTheSandbox() async throws {
     let sandbox = try await SandboxProcess.start(["--max-appids", "3", "--busy-first", "1"])
     defer { sandbox.stop() }
-    let transport = try HTTPTransport(baseURL: sandbox.baseURL + "/")
-    let ledger = CallLedger()
-    let tokens = ComponentTokenProvider(
-      componentAppID: "wx0123456789abcdef", appSecret: "sandbox-secret",
-      verifyTicket: "sandbox-ticket", transport: transport, ledger: ledger)
-    let client = WeChatClient(
-      transport: transport, tokens: tokens,
-      configuration: ClientConfiguration(
-        batchSize: 10, concurrency: 2, baseDelay: .milliseconds(5), maxDelay: .milliseconds(20),
-        componentAppID: "wx0123456789abcdef"),
-      ledger: ledger)
-    let apps = try await client.authorizers()
-    #expect(apps.count == 40)
-    let shares = try await client.sharedEnvs(of: apps.map(\.appid))
-    #expect(shares.relations.count + shares.failures.count == 40)
-    #expect(client.discoveredBatchLimit == 3)
-    #expect(try await !client.describeEnvs().isEmpty)
-    // --busy-first 1: the first call (the mint) answers -1 and is retried.
-    #expect(ledger.snapshot()[WeChatPath.componentToken]?.calls == 2)
-    #expect(await tokens.mintCount == 1)
-    try await transport.shutdown()
+    try await withTransport(sandbox.baseURL + "/") { transport in
+      let ledger = CallLedger()
+      let tokens = ComponentTokenProvider(
+        componentAppID: "wx0123456789abcdef", appSecret: "sandbox-secret",
+        verifyTicket: "sandbox-ticket", transport: transport, ledger: ledger)
+      let client = WeChatClient(
+        transport: transport, tokens: tokens,
+        configuration: ClientConfiguration(
+          batchSize: 10, concurrency: 2, baseDelay: .milliseconds(5), maxDelay: .milliseconds(20),
+          maxRetryTime: .seconds(3600), timeout: .seconds(120), componentAppID: "wx0123456789abcdef"),
+        ledger: ledger)
+      let apps = try await client.authorizers()
+      #expect(apps.count == 40)
+      let shares = try await client.sharedEnvs(of: apps.map(\.appid))
+      #expect(shares.relations.count + shares.failures.count == 40)
+      #expect(client.discoveredBatchLimit == 3)
+      #expect(try await !client.describeEnvs().isEmpty)
+      // --busy-first 1: the first call (the mint) answers -1 and is retried.
+      #expect(ledger.snapshot()[WeChatPath.componentToken]?.calls == 2)
+      #expect(await tokens.mintCount == 1)
+    }
   }
 
   @Test func non200BodiesAreRead() async throws {
     let sandbox = try await SandboxProcess.start(["--http500-first", "1"])
     defer { sandbox.stop() }
-    let transport = try HTTPTransport(baseURL: sandbox.baseURL)
-    let request = TransportRequest(
-      path: WeChatPath.describeCloudBaseRunEnvs,
-      query: [.init(name: "access_token", value: "sandbox-token")], body: Array("{}".utf8))
-    let first = try await transport.send(request, timeout: .seconds(10))
-    #expect(first.status == 500)
-    let second = try await transport.send(request, timeout: .seconds(10))
-    #expect(second.status == 200)
-    #expect(String(decoding: second.body, as: UTF8.self).contains("env_list"))
-    try await transport.shutdown()
+    try await withTransport(sandbox.baseURL) { transport in
+      let request = TransportRequest(
+        path: WeChatPath.describeCloudBaseRunEnvs,
+        query: [.init(name: "access_token", value: "sandbox-token")], body: Array("{}".utf8))
+      let first = try await transport.send(request, timeout: .seconds(10))
+      #expect(first.status == 500)
+      let second = try await transport.send(request, timeout: .seconds(10))
+      #expect(second.status == 200)
+      #expect(String(decoding: second.body, as: UTF8.self).contains("env_list"))
+    }
   }
 
   @Test func aClosedPortIsConnectionRefused() async throws {
     let port = try LoopbackSocket.freePort()
-    let transport = try HTTPTransport(baseURL: "http://127.0.0.1:\(port)")
-    let request = TransportRequest(path: "/x", query: [], body: [])
-    await #expect(throws: TransportError.connectionRefused) {
-      try await transport.send(request, timeout: .seconds(5))
+    try await withTransport("http://127.0.0.1:\(port)") { transport in
+      let request = TransportRequest(path: "/x", query: [], body: [])
+      await #expect(throws: TransportError.connectionRefused) {
+        try await transport.send(request, timeout: .seconds(5))
+      }
     }
-    try await transport.shutdown()
   }
 
   @Test func aSilentServerTimesOut() async throws {
     let socket = try LoopbackSocket.listening()
     defer { socket.close() }
-    let transport = try HTTPTransport(baseURL: "http://127.0.0.1:\(socket.port)")
-    let request = TransportRequest(path: "/x", query: [], body: [])
-    await #expect(throws: TransportError.timeout) {
-      try await transport.send(request, timeout: .milliseconds(300))
+    try await withTransport("http://127.0.0.1:\(socket.port)") { transport in
+      let request = TransportRequest(path: "/x", query: [], body: [])
+      await #expect(throws: TransportError.timeout) {
+        try await transport.send(request, timeout: .milliseconds(300))
+      }
     }
-    try await transport.shutdown()
   }
 
   @Test func urlsArePercentEncoded() throws {
@@ -90,6 +90,21 @@ import Testing
   func invalidEndpointsAreRefused(endpoint: String) {
     #expect(throws: InvalidEndpoint.self) { try HTTPTransport(baseURL: endpoint) }
   }
+}
+
+/// Runs `body` with a transport to `baseURL` and shuts the transport down however `body` ends
+/// (async-http-client stops the process when a client is released unshut).
+private func withTransport(
+  _ baseURL: String, _ body: (HTTPTransport) async throws -> Void
+) async throws {
+  let transport = try HTTPTransport(baseURL: baseURL)
+  do {
+    try await body(transport)
+  } catch {
+    try? await transport.shutdown()
+    throw error
+  }
+  try await transport.shutdown()
 }
 
 extension HTTPTransport {

@@ -24,6 +24,21 @@ struct AnswerReader<Answer: Sendable>: Sendable {
     }
   }
 
+  /// The whole body, read once with `JSONReader`; when it is not the answer's shape, its
+  /// envelope alone (an error answer with unexpected members still shows its errcode).
+  static func reading(_ type: Answer.Type) -> AnswerReader where Answer: WireAnswer {
+    AnswerReader { transport, request, timeout in
+      let response = try await transport.send(request, timeout: timeout)
+      if let answer = try? type.init(json: response.body) {
+        return Read(
+          status: response.status,
+          envelope: WireEnvelope(errcode: answer.errcode, errmsg: answer.errmsg), answer: answer)
+      }
+      return Read(
+        status: response.status, envelope: try? WireEnvelope(json: response.body), answer: nil)
+    }
+  }
+
   /// describecloudbaserunenvs, decoded chunk by chunk as the body arrives: each element of
   /// `env_list` goes to a fresh sink as soon as its bytes are complete, so neither the whole
   /// body nor every decoded environment is held at once.

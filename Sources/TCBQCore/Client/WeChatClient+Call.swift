@@ -34,6 +34,16 @@ extension WeChatClient {
       acceptErrorAnswer: acceptErrorAnswer)
   }
 
+  /// `perform` for an answer read with `JSONReader`.
+  func perform<Body: Encodable & Sendable, Answer: WireAnswer>(
+    _ path: String, body: Body, kind: CallKind, batchSize: Int? = nil, as answerType: Answer.Type,
+    acceptErrorAnswer: (Answer) -> Bool = { _ in false }
+  ) async throws -> Answer {
+    try await perform(
+      path, body: body, kind: kind, batchSize: batchSize, reading: .reading(answerType),
+      acceptErrorAnswer: acceptErrorAnswer)
+  }
+
   /// `perform` with the answer read by `reader` (e.g. streamed, for describecloudbaserunenvs).
   func perform<Body: Encodable & Sendable, Answer: Sendable>(
     _ path: String, body: Body, kind: CallKind, batchSize: Int? = nil,

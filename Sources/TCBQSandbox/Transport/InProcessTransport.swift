@@ -21,7 +21,8 @@ public struct InProcessTransport: Transport {
     let latency = Duration.milliseconds(service.configuration.faults.latencyMilliseconds)
     if latency > .zero {
       do {
-        try await Task.sleep(for: min(latency, timeout))
+        // No tolerance: the default lets the timer fire up to a tenth late (2 ms of 20).
+        try await Task.sleep(for: min(latency, timeout), tolerance: .zero)
       } catch {
         throw TransportError.cancelled
       }

@@ -7,6 +7,10 @@ private func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
   try JSONDecoder().decode(type, from: Data(json.utf8))
 }
 
+private func read<T: WireAnswer>(_ type: T.Type, _ json: String) throws -> T {
+  try T(json: Array(json.utf8))
+}
+
 private func decode(_ type: CloudBaseRunEnv.Type, _ json: String) throws -> CloudBaseRunEnv {
   try CloudBaseRunEnv(json: Array(json.utf8))
 }
@@ -128,7 +132,7 @@ private func decodeEnvList(_ json: String) async throws -> [CloudBaseRunEnv] {
   }
 
   @Test func aMissingErrcodeIsZero() throws {
-    let answer = try decode(
+    let answer = try read(
       BatchGetEnvIDResponse.self, #"{"relation_data": [{"appid": "wx1", "env_list": ["a"]}]}"#)
     #expect(answer.errcode == 0)
     #expect(answer.errList.isEmpty)
@@ -136,7 +140,7 @@ private func decodeEnvList(_ json: String) async throws -> [CloudBaseRunEnv] {
   }
 
   @Test func errListEntriesWithAndWithoutEnv() throws {
-    let answer = try decode(
+    let answer = try read(
       BatchGetEnvIDResponse.self,
       #"{"errcode": 0, "relation_data": null, "err_list": [{"appid": "wx1", "errmsg": "no qbase privilege"}, {"appid": "wx2", "env": "prod", "errmsg": "x"}]}"#
     )
@@ -187,7 +191,7 @@ private func decodeEnvList(_ json: String) async throws -> [CloudBaseRunEnv] {
   }
 
   @Test func shareAnswerWithLinks() throws {
-    let answer = try decode(
+    let answer = try read(
       BatchShareEnvResponse.self,
       #"{"errcode": 0, "errmsg": "ok", "err_list": [{"env": "e", "appid": "wx2", "errmsg": "not same principal"}], "msg_info_list": [{"appid": "wx1", "url": "https://example/confirm"}]}"#
     )

@@ -16,14 +16,14 @@ public struct BatchGetEnvIDRequest: Sendable, Hashable, Codable {
 }
 
 /// batchgetenvid answer: `relation_data` and `err_list`, both tolerant of `null` or absence.
-public struct BatchGetEnvIDResponse: Sendable, Hashable, Codable {
+public struct BatchGetEnvIDResponse: Sendable, Hashable, Encodable, WireAnswer {
   public var errcode: Int64
   public var errmsg: String?
   public var relationData: [Relation]
   public var errList: [WireAppError]
 
   /// `{"appid": str, "env_list": [str]}`.
-  public struct Relation: Sendable, Hashable, Codable {
+  public struct Relation: Sendable, Hashable, Encodable {
     public var appid: String?
     public var envList: [String]
 
@@ -35,12 +35,6 @@ public struct BatchGetEnvIDResponse: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
       case appid
       case envList = "env_list"
-    }
-
-    public init(from decoder: any Decoder) throws {
-      let c = try decoder.container(keyedBy: CodingKeys.self)
-      appid = try c.lenientString(forKey: .appid)
-      envList = try c.lenientArray(of: String.self, forKey: .envList)
     }
   }
 
@@ -59,12 +53,35 @@ public struct BatchGetEnvIDResponse: Sendable, Hashable, Codable {
     case relationData = "relation_data"
     case errList = "err_list"
   }
+}
 
-  public init(from decoder: any Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    errcode = try c.lenientInt64(forKey: .errcode) ?? 0
-    errmsg = try c.lenientString(forKey: .errmsg)
-    relationData = try c.lenientArray(of: Relation.self, forKey: .relationData)
-    errList = try c.lenientArray(of: WireAppError.self, forKey: .errList)
+extension BatchGetEnvIDResponse {
+  public init(reading reader: inout JSONReader) throws {
+    self.init(errmsg: nil)
+    try reader.readObject { r, key in
+      if key.is("errcode") {
+        errcode = try r.lenientInt64() ?? 0
+      } else if key.is("errmsg") {
+        errmsg = try r.lenientString()
+      } else if key.is("relation_data") {
+        relationData = try r.lenientArray(Relation.init(reading:))
+      } else if key.is("err_list") {
+        errList = try r.lenientArray(WireAppError.init(reading:))
+      }
+    }
+  }
+}
+
+extension BatchGetEnvIDResponse.Relation {
+  public init(reading reader: inout JSONReader) throws {
+    self.init(appid: nil, envList: [])
+    try reader.readObject { r, key in
+      if key.is("appid") {
+        appid = try r.lenientString()
+      } else if key.is("env_list") {
+        // An env id that is null is dropped, as an absent one.
+        envList = try r.lenientArray { try $0.lenientString() }.compactMap { $0 }
+      }
+    }
   }
 }

@@ -30,14 +30,14 @@ public typealias BatchUnshareEnvRequest = BatchShareEnvRequest
 
 /// batchshareenv answer: `err_list` and `msg_info_list` (the confirmation links). batchunshareenv
 /// answers the same shape without `msg_info_list`.
-public struct BatchShareEnvResponse: Sendable, Hashable, Codable {
+public struct BatchShareEnvResponse: Sendable, Hashable, Encodable, WireAnswer {
   public var errcode: Int64
   public var errmsg: String?
   public var errList: [WireAppError]
   public var msgInfoList: [MessageInfo]
 
   /// `{"appid": str, "url": str}`: the link the mini program's administrator opens to confirm.
-  public struct MessageInfo: Sendable, Hashable, Codable {
+  public struct MessageInfo: Sendable, Hashable, Encodable {
     public var appid: String?
     public var url: String?
 
@@ -48,12 +48,6 @@ public struct BatchShareEnvResponse: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
       case appid, url
-    }
-
-    public init(from decoder: any Decoder) throws {
-      let c = try decoder.container(keyedBy: CodingKeys.self)
-      appid = try c.lenientString(forKey: .appid)
-      url = try c.lenientString(forKey: .url)
     }
   }
 
@@ -72,15 +66,37 @@ public struct BatchShareEnvResponse: Sendable, Hashable, Codable {
     case errList = "err_list"
     case msgInfoList = "msg_info_list"
   }
-
-  public init(from decoder: any Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    errcode = try c.lenientInt64(forKey: .errcode) ?? 0
-    errmsg = try c.lenientString(forKey: .errmsg)
-    errList = try c.lenientArray(of: WireAppError.self, forKey: .errList)
-    msgInfoList = try c.lenientArray(of: MessageInfo.self, forKey: .msgInfoList)
-  }
 }
 
 /// batchunshareenv answers like batchshareenv, without links.
 public typealias BatchUnshareEnvResponse = BatchShareEnvResponse
+
+extension BatchShareEnvResponse {
+  public init(reading reader: inout JSONReader) throws {
+    self.init(errmsg: nil)
+    try reader.readObject { r, key in
+      if key.is("errcode") {
+        errcode = try r.lenientInt64() ?? 0
+      } else if key.is("errmsg") {
+        errmsg = try r.lenientString()
+      } else if key.is("err_list") {
+        errList = try r.lenientArray(WireAppError.init(reading:))
+      } else if key.is("msg_info_list") {
+        msgInfoList = try r.lenientArray(MessageInfo.init(reading:))
+      }
+    }
+  }
+}
+
+extension BatchShareEnvResponse.MessageInfo {
+  public init(reading reader: inout JSONReader) throws {
+    self.init(appid: nil, url: nil)
+    try reader.readObject { r, key in
+      if key.is("appid") {
+        appid = try r.lenientString()
+      } else if key.is("url") {
+        url = try r.lenientString()
+      }
+    }
+  }
+}

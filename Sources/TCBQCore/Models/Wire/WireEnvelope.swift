@@ -1,6 +1,6 @@
 /// What every answer carries: `errcode` (absent means 0) and `errmsg`. Decoded first, whatever
 /// the call, so an error answer never depends on the success shape.
-public struct WireEnvelope: Sendable, Hashable, Codable {
+public struct WireEnvelope: Sendable, Hashable, Codable, WireAnswer {
   public var errcode: Int64
   public var errmsg: String?
 
@@ -20,9 +20,23 @@ public struct WireEnvelope: Sendable, Hashable, Codable {
   }
 }
 
+extension WireEnvelope {
+  /// Only errcode and errmsg; every other member is skipped.
+  public init(reading reader: inout JSONReader) throws {
+    self.init()
+    try reader.readObject { r, key in
+      if key.is("errcode") {
+        errcode = try r.lenientInt64() ?? 0
+      } else if key.is("errmsg") {
+        errmsg = try r.lenientString()
+      }
+    }
+  }
+}
+
 /// One `err_list` entry: batchgetenvid sends `{appid, errmsg}` (older docs add `env`), the writes
 /// send `{env, appid, errmsg}`.
-public struct WireAppError: Sendable, Hashable, Codable {
+public struct WireAppError: Sendable, Hashable, Encodable {
   public var env: String?
   public var appid: String?
   public var errcode: Int64?
@@ -39,19 +53,28 @@ public struct WireAppError: Sendable, Hashable, Codable {
     case env, appid, errcode, errmsg
   }
 
-  public init(from decoder: any Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    env = try c.lenientString(forKey: .env)
-    appid = try c.lenientString(forKey: .appid)
-    errcode = try c.lenientInt64(forKey: .errcode)
-    errmsg = try c.lenientString(forKey: .errmsg)
-  }
-
   public func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
     try c.encodeIfPresent(env, forKey: .env)
     try c.encodeIfPresent(appid, forKey: .appid)
     try c.encodeIfPresent(errcode, forKey: .errcode)
     try c.encodeIfPresent(errmsg, forKey: .errmsg)
+  }
+}
+
+extension WireAppError {
+  public init(reading reader: inout JSONReader) throws {
+    self.init(appid: nil, errmsg: nil)
+    try reader.readObject { r, key in
+      if key.is("env") {
+        env = try r.lenientString()
+      } else if key.is("appid") {
+        appid = try r.lenientString()
+      } else if key.is("errcode") {
+        errcode = try r.lenientInt64()
+      } else if key.is("errmsg") {
+        errmsg = try r.lenientString()
+      }
+    }
   }
 }

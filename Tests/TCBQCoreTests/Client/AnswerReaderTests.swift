@@ -3,9 +3,9 @@ import Testing
 
 @testable import TCBQCore
 
-/// describecloudbaserunenvs read in chunks: retries start from a fresh sink, errors keep their
-/// meaning.
-@Suite struct EnvStreamingTests {
+/// How answers are read: describecloudbaserunenvs in chunks (retries start from a fresh sink,
+/// errors keep their meaning), batchgetenvid in one pass with `JSONReader`.
+@Suite struct AnswerReaderTests {
   static func answer(_ ids: [String]) -> String {
     #"{"errcode": 0, "errmsg": "ok", "env_list": ["#
       + ids.map { #"{"env_id": "\#($0)", "status": "NORMAL", "tags": [{"key": "k", "value": "v"}]}"# }
@@ -82,5 +82,25 @@ import Testing
     let envs = try await makeClient(transport).describeEnvs()
     #expect(envs.map(\.envID) == ids)
     #expect(envs.allSatisfy { $0.tags == [.init(key: "k", value: "v")] })
+  }
+
+  @Test func anErrorAnswerOfAnUnexpectedShapeStillShowsItsErrcode() async throws {
+    let transport = FakeTransport { _, _ in
+      Wire.json(
+        #"{"errcode": 61004, "errmsg": "access clientip is not registered rid: 9z", "relation_data": "?"}"#)
+    }
+    let result = try await makeClient(transport).sharedEnvs(of: ["wx1"])
+    #expect(result.failures.first?.errcode == 61004)
+    #expect(result.failures.first?.rid == "9z")
+  }
+
+  @Test func aSuccessAnswerOfTheWrongShapeIsUndecodable() async throws {
+    let transport = FakeTransport { _, _ in
+      Wire.json(#"{"errcode": 0, "relation_data": [{"appid": "wx1", "env_list": "prod"}]}"#)
+    }
+    let result = try await makeClient(transport, maxAttempts: 1).sharedEnvs(of: ["wx1"])
+    #expect(result.relations.isEmpty)
+    #expect(result.failures.map(\.appid) == ["wx1"])
+    #expect(result.failures.first?.errmsg.contains("could not be read") == true)
   }
 }
