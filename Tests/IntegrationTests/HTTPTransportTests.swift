@@ -14,7 +14,8 @@ import Testing
 /// closed port, and a socket that never answers.
 @Suite(.serialized) struct HTTPTransportTests {
   @Test func clientOverHTTPAgainstTheSandbox() async throws {
-    let sandbox = try await SandboxProcess.start(["--max-appids", "3", "--busy-first", "1"])
+    // A long lifetime: under a sanitizer with the whole suite running this test can take minutes.
+    let sandbox = try await SandboxProcess.start(["--max-appids", "3", "--busy-first", "1"], lifetime: 900)
     defer { sandbox.stop() }
     try await withTransport(sandbox.baseURL + "/") { transport in
       let ledger = CallLedger()

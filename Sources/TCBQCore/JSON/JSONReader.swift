@@ -52,61 +52,55 @@ public struct JSONReader {
 
   // MARK: Structure
 
-  /// Reads an object, calling `member` with each key; `member` must read or skip the value.
+  /// Reads an object, calling `member` with each key; a value `member` does not read is skipped.
   public mutating func readObject(_ member: (inout JSONReader, JSONKey) throws -> Void) throws {
-    try expect(UInt8(ascii: "{"), "expected an object")
+    try readContainer(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), "an object") { reader in
+      guard reader.peek() == UInt8(ascii: "\"") else { throw reader.failure("expected a key") }
+      let key = try reader.keyBytes()
+      try reader.expect(UInt8(ascii: ":"), "expected ':' after a key")
+      reader.skipWhitespace()
+      try reader.readOrSkip { try member(&$0, key) }
+    }
+  }
+
+  /// Reads an array, calling `element` once per element; an element it does not read is
+  /// skipped.
+  public mutating func readArray(_ element: (inout JSONReader) throws -> Void) throws {
+    try readContainer(open: UInt8(ascii: "["), close: UInt8(ascii: "]"), "an array") { reader in
+      try reader.readOrSkip(element)
+    }
+  }
+
+  /// `open`, items separated by commas (`item` reads one), `close`; nesting counted.
+  private mutating func readContainer(
+    open: UInt8, close: UInt8, _ name: String, _ item: (inout JSONReader) throws -> Void
+  ) throws {
+    try expect(open, "expected \(name)")
     try enter()
+    defer { depth -= 1 }
     skipWhitespace()
-    if peek() == UInt8(ascii: "}") {
+    if peek() == close {
       position += 1
-      depth -= 1
       return
     }
     while true {
       skipWhitespace()
-      guard peek() == UInt8(ascii: "\"") else { throw failure("expected a key") }
-      let key = try keyBytes()
-      skipWhitespace()
-      try expect(UInt8(ascii: ":"), "expected ':' after a key")
-      skipWhitespace()
-      let before = position
-      try member(&self, key)
-      if position == before { try skipValue() }
+      try item(&self)
       skipWhitespace()
       switch next() {
       case UInt8(ascii: ","): continue
-      case UInt8(ascii: "}"):
-        depth -= 1
-        return
-      default: throw failure("expected ',' or '}'", at: position - 1)
+      case close: return
+      default:
+        throw failure("expected ',' or '\(Character(Unicode.Scalar(close)))'", at: position - 1)
       }
     }
   }
 
-  /// Reads an array, calling `element` once per element; `element` must read or skip it.
-  public mutating func readArray(_ element: (inout JSONReader) throws -> Void) throws {
-    try expect(UInt8(ascii: "["), "expected an array")
-    try enter()
-    skipWhitespace()
-    if peek() == UInt8(ascii: "]") {
-      position += 1
-      depth -= 1
-      return
-    }
-    while true {
-      skipWhitespace()
-      let before = position
-      try element(&self)
-      if position == before { try skipValue() }
-      skipWhitespace()
-      switch next() {
-      case UInt8(ascii: ","): continue
-      case UInt8(ascii: "]"):
-        depth -= 1
-        return
-      default: throw failure("expected ',' or ']'", at: position - 1)
-      }
-    }
+  /// Runs `read`; skips the value if it read nothing.
+  private mutating func readOrSkip(_ read: (inout JSONReader) throws -> Void) throws {
+    let before = position
+    try read(&self)
+    if position == before { try skipValue() }
   }
 
   /// An array of `Element`s; `null` is an empty array, as in `lenientArray`.
