@@ -129,6 +129,48 @@ public struct JSONReader {
 
   // MARK: Scalars
 
+  /// What kind of value comes next (without reading it).
+  public enum Kind: Sendable { case object, array, string, number, boolean, null }
+
+  public mutating func nextKind() throws -> Kind {
+    skipWhitespace()
+    switch peek() ?? 0 {
+    case UInt8(ascii: "{"): return .object
+    case UInt8(ascii: "["): return .array
+    case UInt8(ascii: "\""): return .string
+    case UInt8(ascii: "t"), UInt8(ascii: "f"): return .boolean
+    case UInt8(ascii: "n"): return .null
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
+    default: throw failure("expected a value")
+    }
+  }
+
+  public enum Number: Sendable, Hashable {
+    case integer(Int64)
+    case real(Double)
+  }
+
+  /// A number: an integer when integral and in `Int64`'s range, otherwise a `Double`.
+  public mutating func readNumber() throws -> Number {
+    skipWhitespace()
+    let start = position
+    let (text, integral) = try number()
+    if integral, let value = Int64(text) { return .integer(value) }
+    guard let value = Double(text) else { throw failure("number out of range", at: start) }
+    return .real(value)
+  }
+
+  /// Exactly `true` or `false`.
+  public mutating func readBool() throws -> Bool {
+    skipWhitespace()
+    if peek() == UInt8(ascii: "t") {
+      try literal("true")
+      return true
+    }
+    try literal("false")
+    return false
+  }
+
   /// Consumes `null` if it is next.
   public mutating func readNull() throws -> Bool {
     skipWhitespace()
@@ -412,6 +454,14 @@ public struct JSONKey {
   init(_ bytes: UnsafeBufferPointer<UInt8>) { storage = .borrowed(bytes) }
   init(_ bytes: [UInt8]) { storage = .owned(bytes) }
 
+  /// The key as a string.
+  public var string: String {
+    switch storage {
+    case .borrowed(let bytes): String(decoding: bytes, as: UTF8.self)
+    case .owned(let bytes): String(decoding: bytes, as: UTF8.self)
+    }
+  }
+
   /// Whether the key is `name`.
   public func `is`(_ name: StaticString) -> Bool {
     let count = name.utf8CodeUnitCount
@@ -424,3 +474,4 @@ public struct JSONKey {
     }
   }
 }
+

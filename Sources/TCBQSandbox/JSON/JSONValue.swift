@@ -1,4 +1,4 @@
-import Foundation
+import TCBQCore
 
 /// A JSON document: what the sandbox reads from request bodies and writes as answers.
 ///
@@ -30,50 +30,39 @@ struct JSONMember: Sendable, Hashable {
 }
 
 extension JSONValue {
-  /// Parses `bytes` as one JSON document; nil when they are not valid JSON.
+  /// Parses `bytes` as one JSON document; nil when they are not valid JSON. Integers that fit
+  /// in 64 bits are `.integer`, other numbers `.number`.
   static func parse(_ bytes: [UInt8]) -> JSONValue? {
-    try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+    try? JSONReader.read(bytes) { try JSONValue(reading: &$0) }
+  }
+
+  private init(reading reader: inout JSONReader) throws {
+    switch try reader.nextKind() {
+    case .object:
+      var members: [JSONMember] = []
+      try reader.readObject { reader, key in
+        members.append(JSONMember(key.string, try JSONValue(reading: &reader)))
+      }
+      self = .object(members)
+    case .array:
+      var elements: [JSONValue] = []
+      try reader.readArray { elements.append(try JSONValue(reading: &$0)) }
+      self = .array(elements)
+    case .string: self = .string(try reader.string())
+    case .boolean: self = .bool(try reader.readBool())
+    case .null:
+      _ = try reader.readNull()
+      self = .null
+    case .number:
+      switch try reader.readNumber() {
+      case .integer(let integer): self = .integer(integer)
+      case .real(let number): self = .number(number)
+      }
+    }
   }
 
   /// The value as an object with the given members, dropping nil values (absent fields).
   static func object(_ members: [(String, JSONValue?)]) -> JSONValue {
     .object(members.compactMap { key, value in value.map { JSONMember(key, $0) } })
-  }
-}
-
-extension JSONValue: Decodable {
-  init(from decoder: any Decoder) throws {
-    if var array = try? decoder.unkeyedContainer() {
-      var elements: [JSONValue] = []
-      while !array.isAtEnd { elements.append(try array.decode(JSONValue.self)) }
-      self = .array(elements)
-      return
-    }
-    if let object = try? decoder.container(keyedBy: AnyKey.self) {
-      self = .object(
-        try object.allKeys.map {
-          JSONMember($0.stringValue, try object.decode(JSONValue.self, forKey: $0))
-        })
-      return
-    }
-    let single = try decoder.singleValueContainer()
-    if single.decodeNil() {
-      self = .null
-    } else if let value = try? single.decode(Bool.self) {
-      self = .bool(value)
-    } else if let value = try? single.decode(Int64.self) {
-      self = .integer(value)
-    } else if let value = try? single.decode(Double.self) {
-      self = .number(value)
-    } else {
-      self = .string(try single.decode(String.self))
-    }
-  }
-
-  private struct AnyKey: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
   }
 }
