@@ -121,11 +121,18 @@ import Testing
 
   @Test(arguments: [SIGINT, SIGKILL])
   func noSecretWhenTcbqIsStoppedMidCall(signal: Int32) async throws {
-    let sandbox = try await Self.sandbox(["--latency-ms", "5000"])
-    defer { sandbox.stop() }
+    // The call cannot end by itself while the test waits, however slow the machine (under a
+    // sanitizer with the whole suite running, the test's own sleep can overrun by seconds): the
+    // sandbox answers after 150 s, and tcbq's timeout is longer still.
+    let sandbox = try await Self.sandbox(["--latency-ms", "150000"])
+    defer { sandbox.stop(signal: SIGKILL) }
     let tcbq = try Self.withToken(sandbox)
+    let config = tcbq.home.appendingPathComponent("config/tcbq/config.toml")
+    try FileManager.default.createDirectory(
+      at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try "timeout = 600\n".write(to: config, atomically: true, encoding: .utf8)
     let running = try tcbq.start(["--verbose", "--yes", "-c", "share \(Data.unsharedEnvID) with \(Data.appSharingNothing)"])
-    // tcbq starts in well under a second; its first call then waits 5 s in the sandbox.
+    // tcbq starts in well under a second; its first call then waits in the sandbox.
     try await Task.sleep(for: .seconds(1.5))
     #expect(running.process.isRunning)
     kill(running.process.processIdentifier, signal)

@@ -36,7 +36,7 @@ final class SandboxProcess: @unchecked Sendable {
     let output = Pipe()
     let errorLog = FileManager.default.temporaryDirectory
       .appendingPathComponent("tcbq-sandbox-\(UUID().uuidString).stderr")
-    FileManager.default.createFile(atPath: errorLog.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
     let errorHandle = try FileHandle(forWritingTo: errorLog)
     defer { try? errorHandle.close() }
     process.standardOutput = output
@@ -78,14 +78,16 @@ final class SandboxProcess: @unchecked Sendable {
   /// Whether the process still runs.
   var isRunning: Bool { process.isRunning }
 
-  /// Sends SIGTERM and waits for the exit; returns the exit status.
+  /// Stops the server with `signal` and waits for the exit; returns the exit status. SIGTERM
+  /// (the default) lets it finish the requests in flight, SIGKILL does not wait for them (a test
+  /// that left a request sleeping in `--latency-ms`).
   @discardableResult
-  func stop() -> Int32 {
+  func stop(signal: Int32 = SIGTERM) -> Int32 {
     lock.lock()
     defer { lock.unlock() }
     if !stopped {
       stopped = true
-      if process.isRunning { process.terminate() }
+      if process.isRunning { kill(process.processIdentifier, signal) }
       process.waitUntilExit()
     }
     return process.terminationStatus
