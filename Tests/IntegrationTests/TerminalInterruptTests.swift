@@ -30,8 +30,11 @@ extension TerminalTests {
 
   /// Ctrl-C while a slow fetch is in flight cancels the statement and returns to the prompt.
   @Test func controlCCancelsASlowFetch() async throws {
-    let sandbox = try await SandboxProcess.start(["--latency-ms", "3000"], lifetime: 120)
-    defer { sandbox.stop() }
+    // 8 s per call: long enough that the statement is still fetching when Ctrl-C comes even if
+    // the test's own 500 ms pause overruns (it did by over 2.5 s under ThreadSanitizer with the
+    // whole suite running). SIGKILL at the end: a cancelled request may still sleep there.
+    let sandbox = try await SandboxProcess.start(["--latency-ms", "8000"], lifetime: 180)
+    defer { sandbox.stop(signal: SIGKILL) }
     let tmux = try await TmuxSession.start(environment: [
       "TCBQ_ACCESS_TOKEN": "sandbox-token",
       "TCBQ_COMPONENT_APPID": "wx0123456789abcdef",
@@ -43,7 +46,7 @@ extension TerminalTests {
     let prompts = tmux.count(of: prompt)
     tmux.typeLine("select * from envs")
     // The editor has taken the line once the cursor is at the start of the next one; give the
-    // statement a moment to begin its (3 s) call before interrupting it.
+    // statement a moment to begin its (8 s) call before interrupting it.
     #expect(await tmux.waitUntil { _ in tmux.cursorColumn() == 0 })
     try await Task.sleep(for: .milliseconds(500))
     tmux.press("C-c")
@@ -59,7 +62,7 @@ extension TerminalTests {
     // The shell still fetches after the interruption.
     let envs = try await tmux.run(
       "select env_id, status from envs where env_id = 'prod-77a0d2'", prompt: prompt,
-      timeout: .seconds(20))
+      timeout: .seconds(40))
     #expect(Self.hasRow(envs, "prod-77a0d2", "UNAVAILABLE"), "\(tmux.screen())")
   }
 }
