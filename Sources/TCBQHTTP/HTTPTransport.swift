@@ -44,18 +44,13 @@ public final class HTTPTransport: Transport {
       eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
   }
 
+  /// The whole body, gathered from the chunks of `send(_:timeout:receive:)`.
   public func send(_ request: TransportRequest, timeout: Duration) async throws
     -> TransportResponse
   {
-    do {
-      let response = try await client.execute(outgoing(request), deadline: deadline(timeout))
-      let body = try await response.body.collect(upTo: maxBodyBytes)
-      return TransportResponse(
-        status: Int(response.status.code), body: Array(body.readableBytesView))
-    } catch {
-      if Task.isCancelled { throw CancellationError() }
-      throw HTTPTransport.map(error)
-    }
+    var body: [UInt8] = []
+    let status = try await send(request, timeout: timeout) { body.append(contentsOf: $0) }
+    return TransportResponse(status: status, body: body)
   }
 
   /// The body as it arrives, one network read at a time; at most `maxBodyBytes` in all.

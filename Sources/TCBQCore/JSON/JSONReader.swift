@@ -182,12 +182,9 @@ public struct JSONReader {
   /// A string, or a number or boolean written as its string; `null` is `nil`. Objects and
   /// arrays are an error.
   public mutating func lenientString() throws -> String? {
-    skipWhitespace()
+    if try readNull() { return nil }
     switch peek() {
     case UInt8(ascii: "\""): return try string()
-    case UInt8(ascii: "n"):
-      try literal("null")
-      return nil
     case UInt8(ascii: "t"):
       try literal("true")
       return "true"
@@ -206,12 +203,9 @@ public struct JSONReader {
 
   /// A boolean, also from `0`/`1` or the strings `true`/`false`/`0`/`1`; `null` is `nil`.
   public mutating func lenientBool() throws -> Bool? {
-    skipWhitespace()
+    if try readNull() { return nil }
     let start = position
     switch peek() {
-    case UInt8(ascii: "n"):
-      try literal("null")
-      return nil
     case UInt8(ascii: "t"):
       try literal("true")
       return true
@@ -237,12 +231,9 @@ public struct JSONReader {
   /// A 64-bit integer, also from a numeric string or an integral floating-point number;
   /// `null` is `nil`.
   public mutating func lenientInt64() throws -> Int64? {
-    skipWhitespace()
+    if try readNull() { return nil }
     let start = position
     switch peek() {
-    case UInt8(ascii: "n"):
-      try literal("null")
-      return nil
     case UInt8(ascii: "\""):
       let text = try string()
       if let value = Int64(text.trimmingCharacters(in: .whitespaces)) { return value }
