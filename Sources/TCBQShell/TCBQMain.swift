@@ -5,7 +5,7 @@ import TCBQQuery
 import TCBQRender
 
 /// The program: parse the command line, resolve settings, connect, then run scripts or the
-/// interactive shell. Returns the exit status.
+/// interactive shell. Returns the exit status of a run that stops early; otherwise exits itself.
 public enum TCBQMain {
   public static func run(arguments: [String] = CommandLine.arguments) async -> Int32 {
     let args = Array(arguments.dropFirst())
@@ -118,6 +118,8 @@ public enum TCBQMain {
       console.message("total calls: \(ledger.snapshot().formatted)")
     }
     await connection.shutdown()
-    return status.rawValue
+    // The process ends here with the session still held: freeing its cache object by object
+    // (every row fetched) would only delay the exit.
+    withExtendedLifetime(session) { exit(status.rawValue) }
   }
 }

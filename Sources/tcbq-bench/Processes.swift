@@ -41,9 +41,13 @@ enum Processes {
       let d = h.availableData
       errData.update { $0.append(d) }
     }
+    // Not `waitUntilExit()`: while another child runs (the sandbox server, for W7) it notices
+    // the exit only at its next 50 ms poll, which rounded W7 up to the next 50 ms.
+    let exited = DispatchSemaphore(value: 0)
+    process.terminationHandler = { _ in exited.signal() }
     let start = DispatchTime.now().uptimeNanoseconds
     try process.run()
-    process.waitUntilExit()
+    exited.wait()
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     out.fileHandleForReading.readabilityHandler = nil
     err.fileHandleForReading.readabilityHandler = nil

@@ -24,7 +24,11 @@ enum DifferentialData {
     "12", " 12 ", "1e3", "0x10", "-5", "abc", "", "9223372036854775808", "3.5", "007", nil,
     "12abc", "-0", "100",
   ]
-  static let packageNames: [String?] = ["基础版", "专业版", "Basic", "basic", nil, "é", "Ω", ""]
+  /// "é" twice: precomposed (U+00E9) and decomposed (e + U+0301). SQLite tells them apart by
+  /// their bytes; Swift's `String ==` would not.
+  static let packageNames: [String?] = [
+    "基础版", "专业版", "Basic", "basic", nil, "\u{E9}", "Ω", "", "e\u{301}",
+  ]
   static let payModes: [String?] = ["prepayment", "POSTPAID", "postpaid", nil]
   static let bools: [Bool?] = [true, false, nil, false]
   static let tagKeys: [String?] = ["team", "Team", "cost", "优先级", nil]

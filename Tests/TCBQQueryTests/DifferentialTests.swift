@@ -53,6 +53,14 @@ import Testing
     "select -7 / 2, -7 % 3, 7 % -3, 5 / -2, 7 / 2.0, 1 + 2 * 3 from apps where appid = 'wxapp00'",
     "select appid from apps where auth_time % 2 = 0",
     "select is_default + 1, is_default * 10 from envs",
+    // texts equal by their bytes: precomposed and decomposed "é" are two values
+    "select package_name, count(*) from envs group by package_name",
+    "select distinct package_name from envs",
+    "select env_id from envs where package_name in ('\u{E9}', 'x')",
+    "select env_id, package_name not in ('e\u{301}', 'Basic') from envs",
+    "select env_id from envs where package_name || '' in ('\u{E9}', 'Ω')",
+    "select '\u{E9}' in ('e\u{301}'), '\u{E9}' = 'e\u{301}', '\u{E9}' in ('\u{E9}') from apps",
+    "select a.env_id, b.env_id from envs a join envs b on a.package_name = b.package_name where a.package_name like '%\u{301}%' or a.package_name = '\u{E9}'",
     // concatenation and functions
     "select env_id || '-' || alias, alias || null, 1.5 || '' from envs",
     "select auth_time || 'x', appid || auth_time from apps",

@@ -17,6 +17,10 @@ final class FakeAPI: WeChatAPI, Sendable {
     /// Writes throw this instead of answering (an unknown outcome).
     var writeError: (any Error & Sendable)?
     var failing: Set<String> = []
+    /// Appids the answer leaves out entirely (neither a relation nor a failure).
+    var unanswered: Set<String> = []
+    /// Answer the relations in the reverse of the order asked.
+    var relationsReversed = false
   }
   let state = Mutex(State())
 
@@ -60,13 +64,14 @@ final class FakeAPI: WeChatAPI, Sendable {
       state.sharesAskedFor.append(appids)
       var relations: [SharesResult.Relation] = []
       var failures: [AppFailure] = []
-      for appid in appids {
+      for appid in appids where !state.unanswered.contains(appid) {
         if state.failing.contains(appid) {
           failures.append(AppFailure(appid: appid, errmsg: "no qbase privilege"))
         } else {
           relations.append(.init(appid: appid, envIDs: state.shares[appid] ?? []))
         }
       }
+      if state.relationsReversed { relations.reverse() }
       return SharesResult(relations: relations, failures: failures)
     }
   }
@@ -188,6 +193,24 @@ final class Clock: Sendable {
     #expect(values(result) == [[.text("wxC"), .null], [.text("wxA"), .text("prod-a")]])
     #expect(result.notes.contains { $0.contains("wxC shares no environment") })
     #expect(result.failures.map(\.appid) == ["wxD"])
+  }
+
+  @Test func anAppidTheAnswerLeavesOutIsAFailureNotAMissingRow() async throws {
+    let api = world
+    api.state.withLock { $0.unanswered = ["wxA"] }
+    let s = session(api)
+    let result = try await run(s, "select appid, env_id from shares where appid in ('wxC', 'wxA', 'wxB')")
+    #expect(values(result) == [[.text("wxB"), .text("prod-a")], [.text("wxB"), .text("prod-b")]])
+    #expect(result.failures.map(\.appid) == ["wxA"])
+    #expect(result.failures.first?.errmsg == "the service did not answer for this appid")
+  }
+
+  @Test func relationsAnsweredOutOfOrderComeBackInTheOrderAsked() async throws {
+    let api = world
+    api.state.withLock { $0.relationsReversed = true }
+    let s = session(api)
+    let result = try await run(s, "shares of wxA, wxB, wxC")
+    #expect(values(result).map { $0[0] } == [.text("wxA"), .text("wxB"), .text("wxB"), .text("wxC")])
   }
 
   @Test func confirmedWriteSendsExactlyThePairsAndInvalidatesTheirShares() async throws {

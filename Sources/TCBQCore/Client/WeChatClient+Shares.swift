@@ -19,51 +19,14 @@ extension WeChatClient {
   /// - Thrown: token and configuration errors (`ClientError`, a token rejected after refresh),
   ///   `ClientError.budgetExceeded`, `CancellationError`.
   public func sharedEnvs(of appids: [String]) async throws -> SharesResult {
-    var seen = Set<String>()
+    var seen = Set<String>(minimumCapacity: appids.count)
     let unique = appids.filter { seen.insert($0).inserted }
     guard !unique.isEmpty else { return SharesResult(relations: [], failures: []) }
-    let path = WeChatPath.batchGetEnvID
 
-    let outcomes = try await inStatement {
-      var outcomes = [AppOutcome?](repeating: nil, count: unique.count)
-      var next = 0
-      var done = 0
-      var inFlight = 0
-      var rows = 0
-      func nextBatch() -> Range<Int>? {
-        guard next < unique.count else { return nil }
-        let end = min(unique.count, next + effectiveBatchSize)
-        defer { next = end }
-        return next..<end
-      }
-      try await withThrowingTaskGroup(of: (Range<Int>, [AppOutcome]).self) { group in
-        for _ in 0..<configuration.concurrency {
-          guard let range = nextBatch() else { break }
-          inFlight += 1
-          group.addTask { (range, try await self.fetchBatch(Array(unique[range])).outcomes) }
-        }
-        while let (range, batch) = try await group.next() {
-          for (offset, outcome) in batch.enumerated() {
-            outcomes[range.lowerBound + offset] = outcome
-            if case .envs(let envs) = outcome { rows += envs.count }
-          }
-          done += 1
-          inFlight -= 1
-          report(
-            CallProgress(
-              path: path, callsDone: done,
-              callsTotal: done + inFlight + estimatedShareCalls(appCount: unique.count - next),
-              rows: rows))
-          if let range = nextBatch() {
-            inFlight += 1
-            group.addTask { (range, try await self.fetchBatch(Array(unique[range])).outcomes) }
-          }
-        }
-      }
-      return outcomes
-    }
+    let outcomes = try await inStatement { try await fetchInLanes(unique) }
 
     var result = SharesResult(relations: [], failures: [])
+    result.relations.reserveCapacity(unique.count)
     for (appid, outcome) in zip(unique, outcomes) {
       switch outcome {
       case .envs(let envs)?: result.relations.append(.init(appid: appid, envIDs: envs))
@@ -72,6 +35,71 @@ extension WeChatClient {
       }
     }
     return result
+  }
+
+  /// Where the batches of one `sharedEnvs` stand: the lanes take the next batch and put their
+  /// outcomes here, under its lock.
+  private struct Lanes: Sendable {
+    var outcomes: [AppOutcome?]
+    var next = 0
+    var done = 0
+    var inFlight = 0
+    var rows = 0
+  }
+
+  /// The batches of `unique`, each sent by one of `concurrency` lanes: a lane that finishes a
+  /// call takes the next batch itself, so no other task stands between two calls of a lane.
+  private func fetchInLanes(_ unique: [String]) async throws -> [AppOutcome?] {
+    let path = WeChatPath.batchGetEnvID
+    let state = Locked(Lanes(outcomes: [AppOutcome?](repeating: nil, count: unique.count)))
+    /// Takes the next batch (after recording the one just done), or nil when none is left.
+    @Sendable func take(after finished: (Range<Int>, [AppOutcome])?) -> Range<Int>? {
+      state.withLock { lanes in
+        if let (range, batch) = finished {
+          for (offset, outcome) in batch.enumerated() {
+            lanes.outcomes[range.lowerBound + offset] = outcome
+            if case .envs(let envs) = outcome { lanes.rows += envs.count }
+          }
+          lanes.done += 1
+          lanes.inFlight -= 1
+        }
+        var batch: Range<Int>?
+        if lanes.next < unique.count {
+          let end = min(unique.count, lanes.next + effectiveBatchSize)
+          batch = lanes.next..<end
+          lanes.next = end
+          lanes.inFlight += 1
+        }
+        if finished != nil {
+          report(
+            CallProgress(
+              path: path, callsDone: lanes.done,
+              callsTotal: lanes.done + lanes.inFlight
+                + estimatedShareCalls(appCount: unique.count - lanes.next),
+              rows: lanes.rows))
+        }
+        return batch
+      }
+    }
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      for _ in 0..<configuration.concurrency {
+        guard let first = take(after: nil) else { break }
+        group.addTask {
+          var range: Range<Int>? = first
+          while let current = range {
+            let batch = try await self.fetchBatch(Array(unique[current])).outcomes
+            range = take(after: (current, batch))
+          }
+        }
+      }
+      try await group.waitForAll()
+    }
+    // Moved out, not copied: the lanes are done with it.
+    return state.withLock { lanes in
+      var outcomes: [AppOutcome?] = []
+      swap(&outcomes, &lanes.outcomes)
+      return outcomes
+    }
   }
 
   /// One batch, split in halves on 40097; `accepted` when the service took the whole batch.

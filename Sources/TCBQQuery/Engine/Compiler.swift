@@ -227,16 +227,20 @@ struct Compiler {
     }
     if constants.count == list.count {
       let hasNull = constants.contains { $0.isNull }
-      let keys = constants.filter { !$0.isNull }
-      let lookup = Set(keys.map(GroupKey.init))
       let missing: Truth = hasNull ? .unknown : .no
       if case .column(let s, let c, _) = x, case .text(let col) = tables[s].columns[c] {
-        let table = col.dictionary.map { text -> Truth in
-          let t = lookup.contains(.text(text)) ? Truth.yes : missing
-          return negated ? t.negated : t
+        // Each constant looked up in the column's own dictionary: only a text can equal a
+        // text, and the dictionary compares bytes as SQLite does.
+        var table = [Truth](repeating: missing, count: col.dictionary.count)
+        for constant in constants {
+          if case .text(let text) = constant, let code = col.dictionary.code(of: text) {
+            table[Int(code)] = .yes
+          }
         }
+        if negated { table = table.map(\.negated) }
         return byCode(source: s, codes: col.codes, table: table, null: .unknown)
       }
+      let lookup = Set(constants.lazy.filter { !$0.isNull }.map(GroupKey.init))
       let a = value(x)
       return { f, r in
         let v = a(f, r)

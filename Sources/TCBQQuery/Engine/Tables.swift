@@ -24,7 +24,12 @@ public enum Tables {
   /// `shares` from batchgetenvid: one row per (appid, env) pair; an appid sharing nothing has no
   /// row.
   public static func fromShares(_ relations: [SharesResult.Relation]) -> Table {
-    var appid = TextColumn(), envID = TextColumn()
+    // Sized once: an appid with shares is a distinct value, and so nearly is each env.
+    let rows = relations.reduce(0) { $0 + $1.envIDs.count }
+    var appid = TextColumn(expectingDistinct: min(rows, relations.count))
+    var envID = TextColumn(expectingDistinct: rows)
+    appid.reserveCapacity(rows)
+    envID.reserveCapacity(rows)
     for relation in relations {
       for env in relation.envIDs {
         appid.append(relation.appid)

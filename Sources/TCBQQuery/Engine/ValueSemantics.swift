@@ -186,8 +186,10 @@ func compareText(_ a: String, _ b: String) -> Int {
 }
 
 
-/// A value normalised for grouping, DISTINCT and hash joins: equal keys are SQLite-equal values
-/// (1, 1.0 and true are one key; '1' is another).
+/// A value normalised for grouping, DISTINCT, hash joins and `in (…)` lists: equal keys are
+/// SQLite-equal values (1, 1.0 and true are one key; '1' is another). Texts are equal when their
+/// bytes are, as SQLite's BINARY collation has it: not by Swift's `String ==`, which would make
+/// 'é' and 'e' + U+0301 one key.
 enum GroupKey: Hashable, Sendable {
   case null
   case integer(Int64)
@@ -202,6 +204,31 @@ enum GroupKey: Hashable, Sendable {
     case .real(let r):
       if let i = SQLiteNumbers.exactInteger(r) { self = .integer(i) } else { self = .real(r) }
     case .text(let s): self = .text(s)
+    }
+  }
+
+  static func == (a: GroupKey, b: GroupKey) -> Bool {
+    switch (a, b) {
+    case (.null, .null): true
+    case (.integer(let x), .integer(let y)): x == y
+    case (.real(let x), .real(let y)): x == y
+    case (.text(let x), .text(let y)): compareText(x, y) == 0
+    default: false
+    }
+  }
+
+  func hash(into hasher: inout Hasher) {
+    switch self {
+    case .null: hasher.combine(0 as UInt8)
+    case .integer(let i):
+      hasher.combine(1 as UInt8)
+      hasher.combine(i)
+    case .real(let r):
+      hasher.combine(2 as UInt8)
+      hasher.combine(r)
+    case .text(var s):
+      hasher.combine(3 as UInt8)
+      s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
   }
 }

@@ -39,7 +39,8 @@ enum Pushdown {
     case .inList(let e, let list, negated: false):
       guard isKey(e) else { return nil }
       var keys: [String] = []
-      var seen = Set<String>()
+      keys.reserveCapacity(list.count)
+      var seen = Set<String>(minimumCapacity: list.count)
       for item in list {
         guard let v = literal(item) else { return nil }
         if let v, seen.insert(v).inserted { keys.append(v) }

@@ -213,30 +213,60 @@ public actor Session {
   func shares(of appids: [String]) async throws -> (relations: [SharesResult.Relation], failures: [AppFailure]) {
     let date = now()
     let ttl = settings.cacheTTL
-    var seen = Set<String>()
+    var seen = Set<String>(minimumCapacity: appids.count)
     let unique = appids.filter { seen.insert($0).inserted }
-    let missing = unique.filter { appid in
-      if let entry = cache.shares[appid], cache.isFresh(entry.fetchedAt, ttl: ttl, now: date) { return false }
-      if let entry = cache.shareFailures[appid], cache.isFresh(entry.fetchedAt, ttl: ttl, now: date) { return false }
-      return true
+    let missing =
+      cache.shares.isEmpty && cache.shareFailures.isEmpty
+      ? unique
+      : unique.filter { appid in
+        if let entry = cache.shares[appid], cache.isFresh(entry.fetchedAt, ttl: ttl, now: date) { return false }
+        if let entry = cache.shareFailures[appid], cache.isFresh(entry.fetchedAt, ttl: ttl, now: date) { return false }
+        return true
+      }
+    guard !missing.isEmpty else { return cached(unique, failed: [:]) }
+    let result = try await api.sharedEnvs(of: missing)
+    let fetchedAt = now()
+    cache.shares.reserveCapacity(cache.shares.count + result.relations.count)
+    for relation in result.relations {
+      cache.shares[relation.appid] = .init(value: relation.envIDs, fetchedAt: fetchedAt)
+      if !cache.shareFailures.isEmpty { cache.shareFailures[relation.appid] = nil }
     }
     var failed: [String: AppFailure] = [:]
-    if !missing.isEmpty {
-      let result = try await api.sharedEnvs(of: missing)
-      let fetchedAt = now()
-      for relation in result.relations {
-        cache.shares[relation.appid] = .init(value: relation.envIDs, fetchedAt: fetchedAt)
-        cache.shareFailures[relation.appid] = nil
-      }
-      for failure in result.failures {
-        failed[failure.appid] = failure
-        cache.shares[failure.appid] = nil
-        cache.shareFailures[failure.appid] = failure.answered ? .init(value: failure, fetchedAt: fetchedAt) : nil
+    for failure in result.failures {
+      failed[failure.appid] = failure
+      cache.shares[failure.appid] = nil
+      cache.shareFailures[failure.appid] = failure.answered ? .init(value: failure, fetchedAt: fetchedAt) : nil
+    }
+    // Everything asked now, and answered for in order: the answer is the client's as it is.
+    if missing.count == unique.count, Self.names(unique, inOrder: result) {
+      return (result.relations, result.failures)
+    }
+    return cached(unique, failed: failed)
+  }
+
+  /// Whether `result` has exactly one relation or failure for each of `appids`, in their order.
+  private static func names(_ appids: [String], inOrder result: SharesResult) -> Bool {
+    var relation = 0
+    var failure = 0
+    for appid in appids {
+      if relation < result.relations.count, result.relations[relation].appid == appid {
+        relation += 1
+      } else if failure < result.failures.count, result.failures[failure].appid == appid {
+        failure += 1
+      } else {
+        return false
       }
     }
+    return relation == result.relations.count && failure == result.failures.count
+  }
+
+  /// The cached shares of `appids` in order, with `failed` (this statement's failures) first.
+  private func cached(_ appids: [String], failed: [String: AppFailure])
+    -> (relations: [SharesResult.Relation], failures: [AppFailure])
+  {
     var relations: [SharesResult.Relation] = []
     var failures: [AppFailure] = []
-    for appid in unique {
+    for appid in appids {
       if let failure = failed[appid] ?? cache.shareFailures[appid]?.value {
         failures.append(failure)
       } else if let entry = cache.shares[appid] {

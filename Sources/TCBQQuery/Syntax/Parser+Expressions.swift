@@ -56,7 +56,7 @@ extension Parser {
 
   /// The operator at the current token if it binds at least as tightly as `minimum`.
   private mutating func infixOperator(atLeast minimum: Precedence) -> InfixOperator? {
-    let token = tokens[index]
+    let token = current
     switch token.kind {
     case .symbol(let symbol):
       guard let (op, level) = Parser.binaryOperator(symbol), level >= minimum else { return nil }
@@ -139,7 +139,7 @@ extension Parser {
     try rejectSubquery()
     var items: [Expr] = []
     var height = left.height
-    if !tokens[index].isSymbol(.rightParen) {
+    if !current.isSymbol(.rightParen) {
       repeat {
         let item = try expression(.or)
         height = max(height, item.height)
@@ -154,7 +154,7 @@ extension Parser {
   /// operand may (`a = not b`), and takes everything that binds tighter than itself.
   private mutating func prefixExpression() throws -> ParsedExpr {
     guard let op = prefixOperator() else { return try primary() }
-    let start = tokens[index].range.start
+    let start = current.range.start
     advance()
     let operand = try expression(op == .not ? .not : .prefix)
     return ParsedExpr(
@@ -162,16 +162,16 @@ extension Parser {
   }
 
   private func prefixOperator() -> UnaryOperator? {
-    switch tokens[index].kind {
+    switch current.kind {
     case .symbol(.minus): .negate
     case .symbol(.plus): .plus
-    case .word where tokens[index].keyword == .not: .not
+    case .word where current.keyword == .not: .not
     default: nil
     }
   }
 
   private mutating func primary() throws -> ParsedExpr {
-    switch tokens[index].kind {
+    switch current.kind {
     case .symbol(.leftParen): try parenthesized()
     case .word, .quotedIdentifier: try wordExpression()
     default: try literal()
@@ -179,7 +179,7 @@ extension Parser {
   }
 
   private mutating func parenthesized() throws -> ParsedExpr {
-    let start = tokens[index].range.start
+    let start = current.range.start
     advance()
     try rejectSubquery()
     let inner = try expression(.or)
@@ -190,7 +190,7 @@ extension Parser {
 
   /// A number or string literal.
   private mutating func literal() throws -> ParsedExpr {
-    let token = tokens[index]
+    let token = current
     let literal: Literal
     switch token.kind {
     case .integer:
@@ -211,7 +211,7 @@ extension Parser {
 
   /// `null`, `true`, `false`, `column`, `table.column` or `function(…)`.
   private mutating func wordExpression() throws -> ParsedExpr {
-    let token = tokens[index]
+    let token = current
     switch token.keyword {
     case .null, .true, .false:
       advance()
@@ -221,7 +221,7 @@ extension Parser {
       break
     }
     let name = try parseName(what: "an expression")
-    if tokens[index].isSymbol(.leftParen) { return try call(name) }
+    if current.isSymbol(.leftParen) { return try call(name) }
     var table: Identifier?
     var column = name
     if accept(.dot) {
@@ -239,10 +239,10 @@ extension Parser {
     var distinct = false
     var star = false
     var height = 0
-    if tokens[index].isSymbol(.star), peek().isSymbol(.rightParen) {
+    if current.isSymbol(.star), peek().isSymbol(.rightParen) {
       advance()
       star = true
-    } else if !tokens[index].isSymbol(.rightParen) {
+    } else if !current.isSymbol(.rightParen) {
       distinct = accept(.distinct)
       repeat {
         let argument = try expression(.or)
@@ -272,7 +272,7 @@ extension Parser {
     depth += 1
     if depth > Parser.maximumNestingDepth {
       throw failure(
-        ParseMessage.tooDeeplyNested(Parser.maximumNestingDepth), at: tokens[index].range)
+        ParseMessage.tooDeeplyNested(Parser.maximumNestingDepth), at: current.range)
     }
   }
 
@@ -283,8 +283,8 @@ extension Parser {
   }
 
   private func rejectSubquery() throws {
-    if tokens[index].isKeyword(.select) {
-      throw failure(ParseMessage.subquery, at: tokens[index].range)
+    if current.isKeyword(.select) {
+      throw failure(ParseMessage.subquery, at: current.range)
     }
   }
 

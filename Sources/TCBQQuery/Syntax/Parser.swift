@@ -21,10 +21,13 @@ struct Parser {
   /// builds spend kilobytes of stack per level. A long list of alternatives belongs in `in (…)`.
   static let maximumExpressionHeight = 256
 
-  let tokens: [Token]
+  /// The statement's tokens, a slice of the script's (not copied).
+  let tokens: ArraySlice<Token>
+  /// The zero-width token after the last one, where the statement ends.
+  let endToken: Token
   let source: [UInt8]
   let endsInput: Bool
-  var index = 0
+  var index: Int
   /// Keywords tried and not found since the last token was taken, for "did you mean".
   var expected: [Keyword] = []
   var depth = 0
@@ -34,26 +37,29 @@ struct Parser {
   /// - Parameters:
   ///   - tokens: the statement's tokens, without comments or the `;`.
   ///   - endsInput: whether the statement runs to the end of the text.
-  init(tokens: some Collection<Token>, source: [UInt8], endsInput: Bool) {
-    var tokens = Array(tokens)
+  init(tokens: ArraySlice<Token>, source: [UInt8], endsInput: Bool) {
     let end = tokens.last?.range.end ?? SourceLocation(line: 1, column: 1, offset: 0)
-    tokens.append(
-      Token(kind: .endOfInput, text: "", range: SourceRange(start: end, end: end)))
     self.tokens = tokens
+    self.endToken = Token(kind: .endOfInput, text: "", range: SourceRange(start: end, end: end))
     self.source = source
     self.endsInput = endsInput
-    self.lastEnd = tokens[0].range.start
+    self.index = tokens.startIndex
+    self.lastEnd = (tokens.first ?? endToken).range.start
   }
 
   // MARK: Tokens
 
-  var current: Token { tokens[index] }
-  func peek(_ ahead: Int = 1) -> Token { tokens[min(index + ahead, tokens.count - 1)] }
-  var isAtEnd: Bool { index == tokens.count - 1 }
+  var current: Token { index < tokens.endIndex ? tokens[index] : endToken }
+  func peek(_ ahead: Int = 1) -> Token {
+    index + ahead < tokens.endIndex ? tokens[index + ahead] : endToken
+  }
+  var isAtEnd: Bool { index == tokens.endIndex }
+  /// How many tokens of the statement come before the current one.
+  var position: Int { index - tokens.startIndex }
 
   mutating func advance() {
     guard !isAtEnd else { return }
-    lastEnd = tokens[index].range.end
+    lastEnd = current.range.end
     index += 1
     expected.removeAll(keepingCapacity: true)
   }
@@ -110,7 +116,7 @@ struct Parser {
         diagnostic: Diagnostic(
           .error, ParseMessage.unexpected("'\(token.text)'"), at: token.range,
           suggestion: Suggestions.didYouMean(keyword)),
-        tokenIndex: index, isAtEnd: false, suggestsKeyword: true)
+        tokenIndex: position, isAtEnd: false, suggestsKeyword: true)
     }
     let found = ParseMessage.describe(token, atEndOfInput: isAtEnd && endsInput)
     return failure(ParseMessage.expected(what, found: found), at: token.range)
@@ -121,7 +127,7 @@ struct Parser {
   {
     ParseFailure(
       diagnostic: Diagnostic(.error, message, at: range, suggestion: suggestion),
-      tokenIndex: index, isAtEnd: isAtEnd, suggestsKeyword: false)
+      tokenIndex: position, isAtEnd: isAtEnd, suggestsKeyword: false)
   }
 
   func failure(_ problem: LexicalProblem, _ token: Token) -> ParseFailure {

@@ -84,29 +84,33 @@ public struct Token: Sendable, Hashable {
   /// Removes the quotes around `text` and makes doubled quotes single. Works on UTF-8 bytes, so
   /// that a combining mark after a quote cannot hide it.
   private static func unquote(_ text: String, quote: UInt8) -> String {
-    var bytes = Array(text.utf8)
-    var start = 0
-    var end = bytes.count
-    if start < end, bytes[start] == quote { start += 1 }
-    // An unterminated literal has no closing quote; `'ab''` ends in an escaped quote.
-    if end > start, bytes[end - 1] == quote, trailingQuotes(bytes, start, end, quote) % 2 == 1 {
-      end -= 1
+    var text = text
+    return text.withUTF8 { bytes in
+      var start = 0
+      var end = bytes.count
+      if start < end, bytes[start] == quote { start += 1 }
+      // An unterminated literal has no closing quote; `'ab''` ends in an escaped quote.
+      if end > start, bytes[end - 1] == quote, trailingQuotes(bytes, start, end, quote) % 2 == 1 {
+        end -= 1
+      }
+      let inner = UnsafeBufferPointer(rebasing: bytes[start..<end])
+      // Most literals have no quote inside: their bytes are the value as they are.
+      guard inner.contains(quote) else { return String(decoding: inner, as: UTF8.self) }
+      var result: [UInt8] = []
+      result.reserveCapacity(inner.count)
+      var index = 0
+      while index < inner.count {
+        let byte = inner[index]
+        result.append(byte)
+        index += byte == quote && index + 1 < inner.count && inner[index + 1] == quote ? 2 : 1
+      }
+      return String(decoding: result, as: UTF8.self)
     }
-    var result: [UInt8] = []
-    result.reserveCapacity(end - start)
-    var index = start
-    while index < end {
-      let byte = bytes[index]
-      result.append(byte)
-      index += byte == quote && index + 1 < end && bytes[index + 1] == quote ? 2 : 1
-    }
-    bytes = result
-    return String(decoding: bytes, as: UTF8.self)
   }
 
-  private static func trailingQuotes(_ bytes: [UInt8], _ start: Int, _ end: Int, _ quote: UInt8)
-    -> Int
-  {
+  private static func trailingQuotes(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ quote: UInt8
+  ) -> Int {
     var count = 0
     var index = end - 1
     while index >= start, bytes[index] == quote {
