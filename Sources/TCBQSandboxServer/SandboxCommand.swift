@@ -39,7 +39,7 @@ public struct SandboxCommand: AsyncParsableCommand {
   @Option(help: "The component verify ticket api_component_token accepts.")
   var verifyTicket: String = SandboxConfiguration.defaultVerifyTicket
 
-  @Option(help: "Delay every answer by this many milliseconds.")
+  @Option(help: "Send every answer this many milliseconds after its request arrived.")
   var latencyMs: Int = 0
 
   @Option(help: "The first N API calls answer -1 system error.")

@@ -87,6 +87,29 @@ import Testing
         == 40097)
   }
 
+  @Test func overHTTPAWriteTakesEffectWhenItArrivesAndItsAnswerComesAfterTheLatency() async throws {
+    let env = DefaultDataset.unsharedEnvID
+    let app = DefaultDataset.appSharingNothing
+    let service = SandboxService(
+      configuration: SandboxConfiguration(faults: SandboxFaults(latencyMilliseconds: 600_000)))
+    let request = TransportRequest(
+      path: "/componenttcb/batchshareenv",
+      query: [.init(name: "access_token", value: SandboxConfiguration.defaultToken)],
+      body: Array(#"{"data":[{"env":"\#(env)","appids":["\#(app)"]}],"source_type":1}"#.utf8))
+    let answer = Task { await service.respond(to: request) }
+    // The share is made as the request arrives; its answer is ten minutes away.
+    var waited = 0
+    while service.sharedEnvs(of: app).isEmpty && waited < 2000 {
+      try await Task.sleep(for: .milliseconds(25))
+      waited += 1
+    }
+    #expect(service.sharedEnvs(of: app) == [env])
+    #expect(service.requestLog.map(\.path) == ["/componenttcb/batchshareenv"])
+    // Cancelled, the wait ends early with the answer as it was made.
+    answer.cancel()
+    #expect(Answer(await answer.value).errcode == 0)
+  }
+
   @Test func inProcessTransportTimesOutWhenLatencyIsLonger() async throws {
     let transport = InProcessTransport(
       configuration: SandboxConfiguration(faults: SandboxFaults(latencyMilliseconds: 200)))

@@ -1,10 +1,11 @@
 import Logging
 
 extension WeChatClient {
-  /// What batchgetenvid said about one appid.
+  /// What batchgetenvid said about one appid. A failure is boxed: it is rare and large, and
+  /// one outcome per appid asked is held until the last batch is in.
   private enum AppOutcome: Sendable {
     case envs([String])
-    case failure(AppFailure)
+    indirect case failure(AppFailure)
   }
 
   /// batchgetenvid for `appids` (duplicates asked once), in batches of `effectiveBatchSize`,

@@ -79,6 +79,22 @@ public struct TextDictionary: Sendable, RandomAccessCollection {
     }
   }
 
+  /// Adds `text` if new; true when it was.
+  @discardableResult
+  public mutating func insert(_ text: String) -> Bool {
+    let before = ends.count
+    return codeOrInsert(text) == before
+  }
+
+  /// `texts` without repeats, in the order first seen. Texts repeat when their bytes do, as in
+  /// SQLite (Swift's `Set<String>` would also take 'é' and 'e' + U+0301 as one); hashing bytes
+  /// kept end to end is also about twice as fast as a `Set` of `String`s for a long list.
+  public static func distinct(_ texts: [String]) -> [String] {
+    var seen = TextDictionary()
+    seen.reserveCapacity(texts.count, averageBytes: texts.first?.utf8.count ?? 0)
+    return texts.filter { seen.insert($0) }
+  }
+
   /// Room for `count` distinct texts of about `averageBytes` each without regrowing.
   public mutating func reserveCapacity(_ count: Int, averageBytes: Int = 0) {
     ends.reserveCapacity(count)

@@ -8,8 +8,9 @@ enum Pushdown {
     for c in conjuncts {
       guard let keys = keys(source: source, column: column, conjunct: c) else { continue }
       if let previous = result {
-        let set = Set(keys)
-        result = previous.filter { set.contains($0) }
+        var named = TextDictionary()
+        for key in keys { named.insert(key) }
+        result = previous.filter { named.code(of: $0) != nil }
       } else {
         result = keys
       }
@@ -40,12 +41,11 @@ enum Pushdown {
       guard isKey(e) else { return nil }
       var keys: [String] = []
       keys.reserveCapacity(list.count)
-      var seen = Set<String>(minimumCapacity: list.count)
       for item in list {
         guard let v = literal(item) else { return nil }
-        if let v, seen.insert(v).inserted { keys.append(v) }
+        if let v { keys.append(v) }
       }
-      return keys
+      return TextDictionary.distinct(keys)
     default:
       return nil
     }

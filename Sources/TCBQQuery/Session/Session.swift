@@ -213,8 +213,7 @@ public actor Session {
   func shares(of appids: [String]) async throws -> (relations: [SharesResult.Relation], failures: [AppFailure]) {
     let date = now()
     let ttl = settings.cacheTTL
-    var seen = Set<String>(minimumCapacity: appids.count)
-    let unique = appids.filter { seen.insert($0).inserted }
+    let unique = TextDictionary.distinct(appids)
     let missing =
       cache.shares.isEmpty && cache.shareFailures.isEmpty
       ? unique

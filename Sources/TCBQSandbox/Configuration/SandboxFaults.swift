@@ -5,7 +5,9 @@
 /// number, so a run is reproducible. When several hit one call, HTTP 500 wins over busy; a
 /// truncated answer still took effect (a share made, a quota spent), as on a real network.
 public struct SandboxFaults: Sendable, Hashable {
-  /// Each answer is delayed this long (in-process: `Task.sleep`; over HTTP: before answering).
+  /// Each answer comes this long after its request. Over HTTP the request is handled when it
+  /// arrives and the answer leaves at the deadline; in-process the request is handled after
+  /// the sleep (and not at all when the latency is longer than the caller's timeout).
   public var latencyMilliseconds: Int
   /// The first K calls answer errcode -1 "system error" (HTTP 200) and change nothing.
   public var busyFirst: Int

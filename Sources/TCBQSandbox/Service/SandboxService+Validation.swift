@@ -89,6 +89,6 @@ extension JSONValue {
 
 /// Distinct elements in their first order.
 func uniqued(_ items: [String]) -> [String] {
-  var seen = Set<String>()
+  var seen = Set<String>(minimumCapacity: items.count)
   return items.filter { seen.insert($0).inserted }
 }
