@@ -21,6 +21,13 @@ import Testing
       keys: ["b"]),
     Case(sql: "select * from shares where appid = 'a' and appid = 'b'", table: "shares", keys: []),
     Case(sql: "select * from shares where appid in ('a', null)", table: "shares", keys: ["a"]),
+    // Repeats are by bytes, as in SQLite: 'é' precomposed and decomposed are two appids.
+    Case(
+      sql: "select * from shares where appid in ('\u{E9}', 'e\u{301}', '\u{E9}')", table: "shares",
+      keys: ["\u{E9}", "e\u{301}"]),
+    Case(
+      sql: "select * from shares where appid in ('\u{E9}', 'x') and appid = 'e\u{301}'",
+      table: "shares", keys: []),
     Case(sql: "select * from shares s where s.appid = 'x'", table: "shares", keys: ["x"]),
     Case(
       sql: "select * from shares s join apps a on a.appid = s.appid and s.appid = 'x'",

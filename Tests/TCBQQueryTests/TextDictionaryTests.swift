@@ -37,6 +37,18 @@ import Testing
     #expect(Array(reserved) == Array(plain))
   }
 
+  @Test func distinctKeepsTheFirstOfEachInOrderByBytes() {
+    let texts = ["b", "a", "b", "\u{E9}", "e\u{301}", "a", "\u{E9}", "", ""]
+    let distinct = TextDictionary.distinct(texts).map { Array($0.utf8) }
+    #expect(distinct == ["b", "a", "\u{E9}", "e\u{301}", ""].map { Array($0.utf8) })
+    #expect(TextDictionary.distinct([]) == [])
+    var dictionary = TextDictionary()
+    let first = dictionary.insert("x")
+    let again = dictionary.insert("x")
+    #expect(first && !again)
+    #expect(dictionary.count == 1)
+  }
+
   /// BINARY collation: bytewise, a prefix first; the same order sqlite3 gives.
   @Test func compareIsBytewise() {
     var dictionary = TextDictionary()

@@ -259,7 +259,8 @@ public actor Session {
     return relation == result.relations.count && failure == result.failures.count
   }
 
-  /// The cached shares of `appids` in order, with `failed` (this statement's failures) first.
+  /// The cached shares of `appids` in order; `failed` (this statement's failures) wins over the
+  /// cache.
   private func cached(_ appids: [String], failed: [String: AppFailure])
     -> (relations: [SharesResult.Relation], failures: [AppFailure])
   {
