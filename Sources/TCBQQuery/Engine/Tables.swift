@@ -24,7 +24,7 @@ public enum Tables {
   /// `shares` from batchgetenvid: one row per (appid, env) pair; an appid sharing nothing has no
   /// row.
   public static func fromShares(_ relations: [SharesResult.Relation]) -> Table {
-    // Sized once: an appid with shares is a distinct value, and so nearly is each env.
+    // Sized once for the most distinct values there can be: an appid per relation, an env per row.
     let rows = relations.reduce(0) { $0 + $1.envIDs.count }
     var appid = TextColumn(expectingDistinct: min(rows, relations.count))
     var envID = TextColumn(expectingDistinct: rows)
