@@ -20,9 +20,13 @@ public final class HTTPTransport: Transport {
   /// - Parameters:
   ///   - baseURL: `http://127.0.0.1:8080` or `https://api.weixin.qq.com` (a trailing `/` is
   ///     ignored).
+  ///   - connections: the connection pool's size per host: the calls that can be in flight at
+  ///     once (`--concurrency`). async-http-client's default is 8, which would cap a larger
+  ///     concurrency silently.
   ///   - connectTimeout: how long to wait for a connection before `.unreachable`.
   public init(
-    baseURL: String, connectTimeout: Duration = .seconds(5), maxBodyBytes: Int = 512 << 20
+    baseURL: String, connections: Int = 8, connectTimeout: Duration = .seconds(5),
+    maxBodyBytes: Int = 512 << 20
   ) throws {
     var base = baseURL.trimmingCharacters(in: .whitespaces)
     while base.hasSuffix("/") { base.removeLast() }
@@ -35,6 +39,8 @@ public final class HTTPTransport: Transport {
     self.baseURL = base
     self.maxBodyBytes = maxBodyBytes
     var configuration = HTTPClient.Configuration()
+    configuration.connectionPool = HTTPClient.Configuration.ConnectionPool(
+      idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, connections))
     configuration.connectionPool.retryConnectionEstablishment = false
     configuration.timeout.connect = .nanoseconds(
       connectTimeout.components.seconds * 1_000_000_000

@@ -1,19 +1,22 @@
 import Foundation
 
 /// The benchmark's command line: `tcbq-bench [--runs N] [--startup-runs N] [--envs N]
-/// [--apps N] [--fetch-appids N] [--seed N] [--bin DIR] [--work DIR] [--only W2,W6,M]`.
+/// [--apps N] [--fetch-appids N] [--walk-apps N] [--seed N] [--bin DIR] [--work DIR] [--only W2,W6,M]`.
 struct Options {
   var runs = 5
   var startupRuns = 10
   var envs = 100_000
   var apps = 200_000
   var fetchAppids = 20_000
+  /// W12: the apps the walk lists, and the calls it has in flight.
+  var walkApps = 20_000
+  let walkConcurrency = 16
   var seed: UInt64 = 1
   /// Where the release-built `tcbq` and `tcbq-sandbox` are.
   var bin = ".build-release/release"
   /// Where generated files go (load.sql, the answer, CSV exports).
   var work = "bench-data"
-  /// Workloads to run (`W1`…`W8`, `M`); empty: all.
+  /// Workloads to run (`W1`…`W8`, `W12`, `M`); empty: all.
   var only: Set<String> = []
   /// tcbq's defaults, for the W7 ideal.
   let batchSize = 100
@@ -38,6 +41,7 @@ struct Options {
       case "--envs": options.envs = try int()
       case "--apps": options.apps = try int()
       case "--fetch-appids": options.fetchAppids = try int()
+      case "--walk-apps": options.walkApps = try int()
       case "--seed": options.seed = UInt64(try int())
       case "--bin": options.bin = value
       case "--work": options.work = value

@@ -10,8 +10,13 @@ public protocol WeChatAPI: Sendable {
   func describeEnvs<Sink: EnvSink>(into makeSink: @escaping @Sendable () -> Sink) async throws
     -> Sink
 
-  /// api_get_authorizer_list, paged (count 500) until a short page.
+  /// api_get_authorizer_list, paged (count 500): the first page, then the others its
+  /// `total_count` announces, until a short page.
   func authorizers() async throws -> [Authorizer]
+
+  /// The authorizer list and the shares of every appid in it: the calls of `authorizers()` and
+  /// then `sharedEnvs(of:)`, overlapped where the implementation can.
+  func authorizersWithShares() async throws -> AuthorizersAndShares
 
   /// batchgetenvid for `appids`, split into batches of the configured size, run with bounded
   /// concurrency. A batch that fails after retries, and each `err_list` entry, is a failure.
@@ -37,6 +42,13 @@ public protocol WeChatAPI: Sendable {
 }
 
 extension WeChatAPI {
+  /// One after the other: the list, then its shares.
+  public func authorizersWithShares() async throws -> AuthorizersAndShares {
+    let authorizers = try await authorizers()
+    return AuthorizersAndShares(
+      authorizers: authorizers, shares: try await sharedEnvs(of: authorizers.map(\.appid)))
+  }
+
   /// Without accounting (in-memory test doubles): just runs `body`.
   /// (The signature matches the requirement exactly, with no default argument: a default here
   /// would make an overload that calls through an existential pick this instead of the

@@ -3,7 +3,7 @@ import Logging
 extension WeChatClient {
   /// What batchgetenvid said about one appid. A failure is boxed: it is rare and large, and
   /// one outcome per appid asked is held until the last batch is in.
-  private enum AppOutcome: Sendable {
+  enum AppOutcome: Sendable {
     case envs([String])
     indirect case failure(AppFailure)
   }
@@ -25,10 +25,15 @@ extension WeChatClient {
     guard !unique.isEmpty else { return SharesResult(relations: [], failures: []) }
 
     let outcomes = try await inStatement { try await fetchInLanes(unique) }
+    return Self.sharesResult(unique, outcomes)
+  }
 
+  /// The relations and failures of `appids` in their order, from one outcome per appid (nil:
+  /// never answered for, which shares nothing).
+  static func sharesResult(_ appids: [String], _ outcomes: [AppOutcome?]) -> SharesResult {
     var result = SharesResult(relations: [], failures: [])
-    result.relations.reserveCapacity(unique.count)
-    for (appid, outcome) in zip(unique, outcomes) {
+    result.relations.reserveCapacity(appids.count)
+    for (appid, outcome) in zip(appids, outcomes) {
       switch outcome {
       case .envs(let envs)?: result.relations.append(.init(appid: appid, envIDs: envs))
       case .failure(let failure)?: result.failures.append(failure)
@@ -104,7 +109,7 @@ extension WeChatClient {
   }
 
   /// One batch, split in halves on 40097; `accepted` when the service took the whole batch.
-  private struct BatchOutcome: Sendable {
+  struct BatchOutcome: Sendable {
     var outcomes: [AppOutcome]
     var accepted: Bool
   }
@@ -114,7 +119,7 @@ extension WeChatClient {
   /// A split whose two halves are both accepted teaches the limit (the larger half). A split
   /// with a rejected half teaches nothing: the 40097 may come from one malformed appid, which
   /// the halving isolates as a failure of its own.
-  private func fetchBatch(_ appids: [String]) async throws -> BatchOutcome {
+  func fetchBatch(_ appids: [String]) async throws -> BatchOutcome {
     let path = WeChatPath.batchGetEnvID
     do {
       let answer = try await perform(

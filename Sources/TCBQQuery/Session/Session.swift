@@ -192,14 +192,23 @@ public actor Session {
   }
 
   func authorizers() async throws -> [Authorizer] {
-    if let cached = cache.apps, cache.isFresh(cached.fetchedAt, ttl: settings.cacheTTL, now: now()) {
-      return cached.value
-    }
+    if let cached = cachedAuthorizers() { return cached }
     let apps = try await api.authorizers()
+    cacheAuthorizers(apps)
+    return apps
+  }
+
+  private func cacheAuthorizers(_ apps: [Authorizer]) {
     cache.apps = .init(value: apps, fetchedAt: now())
     cache.appsTable = Tables.fromAuthorizers(apps)
     cache.allShares = nil
-    return apps
+  }
+
+  /// The authorizers when the cache holds them fresh.
+  private func cachedAuthorizers() -> [Authorizer]? {
+    guard let cached = cache.apps, cache.isFresh(cached.fetchedAt, ttl: settings.cacheTTL, now: now())
+    else { return nil }
+    return cached.value
   }
 
   func appsTable() async throws -> Table {
@@ -224,6 +233,17 @@ public actor Session {
       }
     guard !missing.isEmpty else { return cached(unique, failed: [:]) }
     let result = try await api.sharedEnvs(of: missing)
+    let failed = cacheShares(result)
+    // Everything asked now, and answered for in order: the answer is the client's as it is.
+    if missing.count == unique.count, Self.names(unique, inOrder: result) {
+      return (result.relations, result.failures)
+    }
+    return cached(unique, failed: failed)
+  }
+
+  /// Keeps `result` in the cache (err_list answers too; failed calls are not kept); returns its
+  /// failures by appid.
+  private func cacheShares(_ result: SharesResult) -> [String: AppFailure] {
     let fetchedAt = now()
     cache.shares.reserveCapacity(cache.shares.count + result.relations.count)
     for relation in result.relations {
@@ -234,13 +254,10 @@ public actor Session {
     for failure in result.failures {
       failed[failure.appid] = failure
       cache.shares[failure.appid] = nil
-      cache.shareFailures[failure.appid] = failure.answered ? .init(value: failure, fetchedAt: fetchedAt) : nil
+      cache.shareFailures[failure.appid] =
+        failure.answered ? .init(value: failure, fetchedAt: fetchedAt) : nil
     }
-    // Everything asked now, and answered for in order: the answer is the client's as it is.
-    if missing.count == unique.count, Self.names(unique, inOrder: result) {
-      return (result.relations, result.failures)
-    }
-    return cached(unique, failed: failed)
+    return failed
   }
 
   /// Whether `result` has exactly one relation or failure for each of `appids`, in their order.
@@ -288,8 +305,17 @@ public actor Session {
     if let all = cache.allShares, cache.isFresh(all.fetchedAt, ttl: settings.cacheTTL, now: now()) {
       return Fetched(table: all.value, failures: cache.allShareFailures)
     }
-    let apps = try await authorizers()
-    let (relations, failures) = try await shares(of: apps.map(\.appid))
+    let relations: [SharesResult.Relation]
+    let failures: [AppFailure]
+    if let apps = cachedAuthorizers() {
+      (relations, failures) = try await shares(of: apps.map(\.appid))
+    } else {
+      // The list and its batches overlap: each batch leaves as soon as its appids are known.
+      let walk = try await api.authorizersWithShares()
+      cacheAuthorizers(walk.authorizers)
+      _ = cacheShares(walk.shares)
+      (relations, failures) = (walk.shares.relations, walk.shares.failures)
+    }
     let table = Tables.fromShares(relations)
     if failures.allSatisfy(\.answered) {
       cache.allShares = .init(value: table, fetchedAt: now())

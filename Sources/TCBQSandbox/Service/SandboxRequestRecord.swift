@@ -14,10 +14,15 @@ public struct SandboxRequestRecord: Sendable, Hashable, Codable {
   public var errcode: Int?
   /// The fault injected, if any: `busy`, `http500`, `truncated`.
   public var fault: String?
+  /// How many requests the sandbox was answering when this one arrived, itself included (with
+  /// a latency, the calls a client had in flight); nil for a request handled without latency.
+  public var inFlight: Int?
+  /// Of `inFlight`, those to the same path.
+  public var inFlightSamePath: Int?
 
   public init(
     sequence: Int, method: String, path: String, appids: [String], envs: [String], status: Int,
-    errcode: Int?, fault: String?
+    errcode: Int?, fault: String?, inFlight: Int? = nil, inFlightSamePath: Int? = nil
   ) {
     self.sequence = sequence
     self.method = method
@@ -27,6 +32,8 @@ public struct SandboxRequestRecord: Sendable, Hashable, Codable {
     self.status = status
     self.errcode = errcode
     self.fault = fault
+    self.inFlight = inFlight
+    self.inFlightSamePath = inFlightSamePath
   }
 }
 

@@ -38,7 +38,19 @@ public final class SandboxService: Sendable {
   /// Answers one request. HTTP 200 for every API error, as the real service; HTTP 404 for a path
   /// it does not serve; HTTP 500 when that fault is injected.
   public func handle(_ request: TransportRequest) -> TransportResponse {
-    let (response, record) = state.withLock { state in process(request, &state) }
+    handle(request, staying: false)
+  }
+
+  /// `handle(_:)`; `staying`: the request stays in flight until `leave()`, and its record says
+  /// how many were in flight when it came.
+  private func handle(_ request: TransportRequest, staying: Bool) -> TransportResponse {
+    let (response, record) = state.withLock { state in
+      guard staying else { return process(request, &state, inFlight: nil) }
+      state.inFlight += 1
+      state.inFlightByPath[request.path, default: 0] += 1
+      return process(
+        request, &state, inFlight: (state.inFlight, state.inFlightByPath[request.path] ?? 1))
+    }
     onRequest?(record)
     return response
   }
@@ -56,8 +68,12 @@ public final class SandboxService: Sendable {
     let latency = configuration.faults.latencyMilliseconds
     guard latency > 0 else { return handle(request) }
     let due = ContinuousClock.now + .milliseconds(latency)
-    let response = handle(request)
+    let response = handle(request, staying: true)
     try? await Task.sleep(until: due, tolerance: .zero)
+    state.withLock { state in
+      state.inFlight -= 1
+      state.inFlightByPath[request.path, default: 1] -= 1
+    }
     return response
   }
 
@@ -105,13 +121,15 @@ public final class SandboxService: Sendable {
 
   // MARK: - Processing
 
-  private func process(_ request: TransportRequest, _ state: inout SandboxState)
-    -> (TransportResponse, SandboxRequestRecord)
-  {
+  /// - Parameter inFlight: the requests in flight with this one, in all and to its path.
+  private func process(
+    _ request: TransportRequest, _ state: inout SandboxState, inFlight: (all: Int, path: Int)?
+  ) -> (TransportResponse, SandboxRequestRecord) {
     state.logSequence += 1
     var record = SandboxRequestRecord(
       sequence: state.logSequence, method: request.method, path: request.path, appids: [],
-      envs: [], status: 200, errcode: nil, fault: nil)
+      envs: [], status: 200, errcode: nil, fault: nil, inFlight: inFlight?.all,
+      inFlightSamePath: inFlight?.path)
     (record.appids, record.envs) = Self.requestedIDs(request.body)
     defer { state.record(record) }
 

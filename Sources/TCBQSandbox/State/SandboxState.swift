@@ -18,6 +18,9 @@ struct SandboxState {
   var mintedTokens: UInt64 = 0
   var log: [SandboxRequestRecord] = []
   var logSequence = 0
+  /// Requests arrived through `respond(to:)` and not yet answered, in all and per path.
+  var inFlight = 0
+  var inFlightByPath: [String: Int] = [:]
   var confirmationBaseURL: String
   /// The encoded env_list array; the environments never change, so it is built once.
   var encodedEnvList: [UInt8]?

@@ -35,7 +35,7 @@ final class Connection {
       promptName = "sandbox"
       http = nil
     case .remote(let endpoint, let credentials):
-      let http = try HTTPTransport(baseURL: endpoint)
+      let http = try HTTPTransport(baseURL: endpoint, connections: settings.concurrency)
       self.http = http
       transport = http
       configuration.componentAppID = credentials.componentAppID

@@ -116,6 +116,10 @@ struct SandboxLog {
     var appids: [String]
     var envs: [String]
     var errcode: Int?
+    /// With a latency: the requests in flight when this one arrived (itself included), in all
+    /// and to its path.
+    var inFlight: Int?
+    var inFlightSamePath: Int?
   }
 
   static func requests(_ sandbox: SandboxProcess) throws -> [Request] {
@@ -127,7 +131,9 @@ struct SandboxLog {
     return array.map {
       Request(
         path: $0["path"] as? String ?? "", appids: $0["appids"] as? [String] ?? [],
-        envs: $0["envs"] as? [String] ?? [], errcode: ($0["errcode"] as? NSNumber)?.intValue)
+        envs: $0["envs"] as? [String] ?? [], errcode: ($0["errcode"] as? NSNumber)?.intValue,
+        inFlight: ($0["inFlight"] as? NSNumber)?.intValue,
+        inFlightSamePath: ($0["inFlightSamePath"] as? NSNumber)?.intValue)
     }
   }
 
