@@ -14,11 +14,13 @@ public enum OutputFormat: String, CaseIterable, Sendable {
   case markdown
   /// One `column = value` per line, a blank line between rows.
   case line
+  /// Unicode box drawing around the header and the rows.
+  case box
 
   /// Whether `--no-header` applies to this format.
   public var hasHeaderRow: Bool {
     switch self {
-    case .table, .csv, .tsv, .markdown: true
+    case .table, .csv, .tsv, .markdown, .box: true
     case .json, .jsonl, .line: false
     }
   }

@@ -12,6 +12,7 @@ public func render<Sink: OutputSink>(
   case .jsonl: try drive(JSONFormatter(result, lines: true), result, to: &sink)
   case .markdown: try drive(MarkdownFormatter(result, options), result, to: &sink)
   case .line: try drive(LineFormatter(result, options), result, to: &sink)
+  case .box: try drive(BoxFormatter(result, options), result, to: &sink)
   }
 }
 
