@@ -24,4 +24,13 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case .json, .jsonl, .line: false
     }
   }
+
+  /// Whether `.maxrows` may cut this format: those read on a screen. Data formats (csv, tsv,
+  /// json, jsonl) are always whole.
+  public var isCutAtMaxRows: Bool {
+    switch self {
+    case .table, .box, .markdown, .line: true
+    case .csv, .tsv, .json, .jsonl: false
+    }
+  }
 }

@@ -1,7 +1,36 @@
 import TCBQQuery
 
-/// Renders `result` in the format of `options` to `sink`, in chunks of about 64 KB.
+/// Renders `result` in the format of `options` to `sink`, in chunks of about 64 KB. With
+/// `options.maxRows` below the row count, in a format that may be cut, the first rows and then
+/// `… 12,345 more rows (.maxrows 0 shows all)`.
 public func render<Sink: OutputSink>(
+  _ result: ResultSet, options: RenderOptions, to sink: inout Sink
+) throws {
+  guard let limit = options.maxRows, options.format.isCutAtMaxRows, result.rowCount > limit
+  else {
+    return try renderWhole(result, options: options, to: &sink)
+  }
+  try renderWhole(result.prefix(limit), options: options, to: &sink)
+  try sink.write(Array(moreRowsLine(result.rowCount - limit).utf8))
+}
+
+/// The line after a result cut at `.maxrows`.
+public func moreRowsLine(_ hidden: Int) -> String {
+  "… \(groupedDigits(hidden)) more \(hidden == 1 ? "row" : "rows") (.maxrows 0 shows all)\n"
+}
+
+/// `12345` → `12,345`.
+func groupedDigits(_ number: Int) -> String {
+  let digits = Array(String(number.magnitude))
+  var text = ""
+  for (index, digit) in digits.enumerated() {
+    if index > 0, (digits.count - index) % 3 == 0 { text.append(",") }
+    text.append(digit)
+  }
+  return number < 0 ? "-" + text : text
+}
+
+private func renderWhole<Sink: OutputSink>(
   _ result: ResultSet, options: RenderOptions, to sink: inout Sink
 ) throws {
   switch options.format {

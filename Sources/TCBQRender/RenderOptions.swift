@@ -11,15 +11,19 @@ public struct RenderOptions: Sendable, Hashable {
   /// Guard csv and tsv against formula injection: a text value starting with `=` `+` `-` `@`,
   /// a tab or CR gets a leading `'`.
   public var csvSafe: Bool
+  /// Show at most this many rows, then one line saying how many more (`.maxrows`); nil: all.
+  /// Only the formats read on a screen are cut (`OutputFormat.isCutAtMaxRows`).
+  public var maxRows: Int?
 
   public init(
     format: OutputFormat = .table, headers: Bool = true, color: Bool = false,
-    nullText: String = "NULL", csvSafe: Bool = false
+    nullText: String = "NULL", csvSafe: Bool = false, maxRows: Int? = nil
   ) {
     self.format = format
     self.headers = headers
     self.color = color
     self.nullText = nullText
     self.csvSafe = csvSafe
+    self.maxRows = maxRows
   }
 }

@@ -33,3 +33,35 @@ import Testing
     #expect(table.contains("NULL"))
   }
 }
+
+/// `.maxrows`: the formats read on a screen show the first rows and say how many more; the
+/// data formats are never cut.
+@Suite struct MaxRowsTests {
+  static let tall = ResultSet(
+    columns: [.init(name: "n", type: .integer)], rows: (1...12_350).map { [.integer(Int64($0))] })
+
+  @Test(arguments: [OutputFormat.table, .box, .markdown, .line])
+  func screenFormatsShowTheFirstRowsAndCountTheRest(format: OutputFormat) {
+    let text = renderedText(Self.tall, options: RenderOptions(format: format, maxRows: 5))
+    #expect(text.hasSuffix("… 12,345 more rows (.maxrows 0 shows all)\n"))
+    #expect(text.contains("5"))
+    #expect(!text.contains("6\n"))
+    let whole = renderedText(Self.tall.prefix(5), options: RenderOptions(format: format))
+    #expect(text == whole + "… 12,345 more rows (.maxrows 0 shows all)\n")
+  }
+
+  @Test(arguments: [OutputFormat.csv, .tsv, .json, .jsonl])
+  func dataFormatsAreNeverCut(format: OutputFormat) {
+    let cut = renderedText(Self.tall, options: RenderOptions(format: format, maxRows: 5))
+    #expect(cut == renderedText(Self.tall, options: RenderOptions(format: format)))
+    #expect(cut.contains("12350"))
+  }
+
+  @Test func oneMoreRowIsSingularAndAnExactFitIsWhole() {
+    let result = Self.tall.prefix(6)
+    let text = renderedText(result, options: RenderOptions(format: .table, maxRows: 5))
+    #expect(text.hasSuffix("… 1 more row (.maxrows 0 shows all)\n"))
+    let exact = renderedText(result, options: RenderOptions(format: .table, maxRows: 6))
+    #expect(exact == renderedText(result, options: RenderOptions(format: .table)))
+  }
+}

@@ -64,4 +64,16 @@ public struct ResultSet: Sendable {
   public var values: [[Value]] {
     storage.indices.map { c in (0..<rowCount).map { self[$0, c] } }
   }
+
+  /// The first `count` rows (all when there are fewer); text columns keep their dictionaries.
+  public func prefix(_ count: Int) -> ResultSet {
+    guard count < rowCount else { return self }
+    let kept = storage.map { column -> Storage in
+      switch column {
+      case .values(let values): .values(Array(values.prefix(count)))
+      case .text(let codes, let dictionary): .text(codes: Array(codes.prefix(count)), dictionary: dictionary)
+      }
+    }
+    return ResultSet(columns: columns, storage: kept)
+  }
 }
