@@ -113,3 +113,54 @@ struct SplitterTests {
     #expect(result.units.last?.range.start.line == 100_000)
   }
 }
+
+/// What the interactive shell waits for: a query its `;`, other statements only completeness.
+@Suite struct InputWaitTests {
+  @Test(arguments: [
+    ("select s.appid, e.alias", InputWait.semicolon),
+    ("select s.appid, e.alias\nfrom shares s join envs e on e.env_id = s.env_id", .semicolon),
+    ("select s.appid\nfrom shares s\nwhere e.status = 'UNAVAILABLE';", .nothing),
+    ("select 1;  -- done", .nothing),
+    ("explain select * from shares", .semicolon),
+    ("SELECT * FROM envs WHERE alias = 'it''s", .quote("'")),
+    ("select \"env", .quote("\"")),
+    ("select * from envs where env_id in (select", .closingParenthesis),
+    ("select 1 /* a comment", .endOfComment),
+    ("shares of wx30877432d1026706", .nothing),
+    ("unshare prod-77a0d2 from", .more),
+    ("show tables", .nothing),
+    ("describe envs", .nothing),
+    (".mode csv", .nothing),
+    ("select 1; shares of wx1", .nothing),
+    ("shares of wx1; select 1", .semicolon),
+    ("", .nothing),
+    ("   ", .nothing),
+  ])
+  func waitsFor(text: String, expected: InputWait) {
+    #expect(InputWait.after(text) == expected)
+  }
+
+  @Test func thePromptSaysWhatItWaitsFor() {
+    #expect(InputWait.semicolon.promptMark == ";")
+    #expect(InputWait.quote("'").promptMark == "'")
+    #expect(InputWait.closingParenthesis.promptMark == ")")
+    #expect(InputWait.endOfComment.promptMark == "*/")
+    #expect(InputWait.more.promptMark == "")
+  }
+}
+
+@Suite struct SemicolonBoundaryTests {
+  @Test func aQueryTypedOverLinesIsOneStatementUpToItsSemicolon() {
+    let text = "select appid\nfrom shares\nselect_me_not\n;shares of wx1"
+    let lines = Script.parse(text)
+    let semicolons = Script.parse(text, boundaries: .semicolons)
+    #expect(semicolons.units.count == 2)
+    #expect(semicolons.units[0].text == "select appid\nfrom shares\nselect_me_not")
+    #expect(semicolons.units[1].text == "shares of wx1")
+    // The line rule would have cut before a line starting with `select`:
+    let cut = Script.parse("select appid\nselect 1", boundaries: .lines)
+    #expect(cut.units.count == 2)
+    #expect(Script.parse("select appid\nselect 1", boundaries: .semicolons).units.count == 1)
+    #expect(lines.units.count >= 2)
+  }
+}

@@ -33,6 +33,13 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
   /// Whether a statement begins with this word.
   public var startsStatement: Bool { Keyword.statementKeywords.contains(self) }
 
+  /// The words that begin a query: in the interactive shell it runs at a line ending in `;`
+  /// (`InputWait`).
+  public static let queryKeywords: [Keyword] = [.select, .explain, .with]
+
+  /// Whether a query begins with this word.
+  public var startsQuery: Bool { Keyword.queryKeywords.contains(self) }
+
   private static let byLowercasedSpelling: [String: Keyword] = Dictionary(
     uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
   private static let longestSpelling = allCases.map(\.rawValue.utf8.count).max() ?? 0

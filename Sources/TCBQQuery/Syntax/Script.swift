@@ -38,8 +38,10 @@ public enum Script {
   /// Parses a script of any number of statements. Never fails: a statement that does not parse
   /// gets a diagnostic (one, at the first problem) and parsing goes on with the next statement.
   /// Locations are relative to `text`.
-  public static func parse(_ text: String) -> ParseResult {
-    var splitter = StatementSplitter(text)
+  public static func parse(_ text: String, boundaries: StatementBoundaries = .lines)
+    -> ParseResult
+  {
+    var splitter = StatementSplitter(text, boundaries: boundaries)
     var units: [StatementUnit] = []
     while let chunk = splitter.next() {
       switch chunk.content {

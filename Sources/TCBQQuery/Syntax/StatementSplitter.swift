@@ -16,15 +16,25 @@ struct StatementChunk {
   var unterminatedComment: Token?
 }
 
-/// Cuts a script into statements: a statement stops at `;`, at the end of the text, or before a
-/// token that is first on its line and is a statement keyword (`select`, `explain`, `shares`,
-/// `share`, `unshare`, `show`, `describe`, `refresh`) or begins with `.`. Inside strings and
-/// comments nothing stops. A dot command is the rest of its line.
+/// Where statements stop besides `;` and the end of the text.
+public enum StatementBoundaries: Sendable, Hashable {
+  /// Also before a line that starts a new statement: scripts, `-c`, standard input.
+  case lines
+  /// Only at `;`: what the interactive shell typed over several lines as one query.
+  case semicolons
+}
+
+/// Cuts a script into statements: a statement stops at `;`, at the end of the text, or (with
+/// `.lines` boundaries) before a token that is first on its line and is a statement keyword
+/// (`select`, `explain`, `shares`, `share`, `unshare`, `show`, `describe`, `refresh`) or begins
+/// with `.`. Inside strings and comments nothing stops. A dot command is the rest of its line.
 struct StatementSplitter: IteratorProtocol {
   private(set) var scanner: Scanner
+  let boundaries: StatementBoundaries
 
-  init(_ text: String) {
+  init(_ text: String, boundaries: StatementBoundaries = .lines) {
     scanner = Scanner(text)
+    self.boundaries = boundaries
   }
 
   var bytes: [UInt8] { scanner.bytes }
@@ -71,7 +81,9 @@ struct StatementSplitter: IteratorProtocol {
         return StatementChunk(
           content: .tokens(tokens), endsInput: false, unterminatedComment: unterminatedComment)
       default:
-        if token.isFirstOnLine, startsStatement(token), !isExplainBeforeSelect(tokens, token) {
+        if boundaries == .lines, token.isFirstOnLine, startsStatement(token),
+          !isExplainBeforeSelect(tokens, token)
+        {
           scanner = saved
           return StatementChunk(
             content: .tokens(tokens), endsInput: false, unterminatedComment: unterminatedComment)
