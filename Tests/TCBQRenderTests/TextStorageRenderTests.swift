@@ -6,7 +6,8 @@ import Testing
 /// A result whose text column holds dictionary codes renders exactly as the same values boxed.
 @Suite struct TextStorageRenderTests {
   static let texts: [String?] = [
-    "plain", nil, "", "a,b", "say \"hi\"", "line\nbreak", "=1+1", "tab\there", "中文", "\u{2028}sep",
+    "plain", nil, "", "a,b", "say \"hi\"", "line\nbreak", "=1+1", "tab\there", "中文",
+    "\u{2028}sep",
   ]
 
   static func results() -> (coded: ResultSet, boxed: ResultSet) {

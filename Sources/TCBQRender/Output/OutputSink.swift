@@ -41,7 +41,9 @@ public struct FileDescriptorSink: OutputSink, Sendable {
   public static var standardOutput: FileDescriptorSink { FileDescriptorSink(fileDescriptor: 1) }
 
   public mutating func write(_ bytes: [UInt8]) throws {
-    if let failure = writeAll(fd: fileDescriptor, bytes: bytes) { throw OutputError(errno: failure) }
+    if let failure = writeAll(fd: fileDescriptor, bytes: bytes) {
+      throw OutputError(errno: failure)
+    }
   }
 }
 
