@@ -24,6 +24,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
     .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
@@ -57,10 +58,13 @@ let package = Package(
     .target(
       name: "TCBQSandboxServer",
       dependencies: [
-        "TCBQSandbox",
+        "TCBQCore", "TCBQSandbox",
         .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "UnixSignals", package: "swift-service-lifecycle"),
       ],
       swiftSettings: swiftSettings
     ),
@@ -73,7 +77,7 @@ let package = Package(
     // Output formats: table, csv, tsv, json, jsonl, markdown, line.
     .target(
       name: "TCBQRender",
-      dependencies: ["TCBQQuery"],
+      dependencies: ["TCBQCore", "TCBQQuery"],
       swiftSettings: swiftSettings
     ),
     // Small non-variadic C wrappers over libedit's histedit.h.

@@ -28,11 +28,14 @@ struct CLEEditor {
 };
 
 // The one piece of global state a signal handler forces: the self-pipe and the terminal modes
-// to restore at exit. Written once at install time, read by the handlers.
+// to restore at exit. Written once at install time, read by the handlers. The pipe carries every
+// Ctrl-C of the process: the line editor's read and the watch of running statements (in the
+// shell and in scripts) both wait on it.
 static int interrupt_pipe[2] = {-1, -1};
 static volatile sig_atomic_t resize_pending = 0;
 static struct sigaction previous_sigint, previous_sigwinch;
-static int handlers_installed = 0;
+static int sigint_installed = 0;
+static int sigwinch_installed = 0;
 static struct termios saved_termios;
 static int saved_termios_valid = 0;
 
@@ -76,6 +79,15 @@ int cle_setup_locale(void) {
   return strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 }
 
+static void install_pipe_handler(int signal_number, struct sigaction *previous) {
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_handler = on_signal;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0;  // no SA_RESTART: a blocked poll wakes with EINTR as well
+  sigaction(signal_number, &action, previous);
+}
+
 int cle_interrupt_install(void) {
   if (interrupt_pipe[0] < 0) {
     int fds[2];
@@ -87,24 +99,25 @@ int cle_interrupt_install(void) {
     interrupt_pipe[0] = fds[0];
     interrupt_pipe[1] = fds[1];
   }
-  if (!handlers_installed) {
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = on_signal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = 0;  // no SA_RESTART: a blocked poll wakes with EINTR as well
-    sigaction(SIGINT, &action, &previous_sigint);
-    sigaction(SIGWINCH, &action, &previous_sigwinch);
-    handlers_installed = 1;
+  if (!sigint_installed) {
+    install_pipe_handler(SIGINT, &previous_sigint);
+    sigint_installed = 1;
   }
   return interrupt_pipe[0];
 }
 
+// The editor also redraws on a resize, told through the same pipe.
+static void install_resize_handler(void) {
+  if (interrupt_pipe[0] < 0 || sigwinch_installed) return;
+  install_pipe_handler(SIGWINCH, &previous_sigwinch);
+  sigwinch_installed = 1;
+}
+
 void cle_interrupt_uninstall(void) {
-  if (!handlers_installed) return;
-  sigaction(SIGINT, &previous_sigint, NULL);
-  sigaction(SIGWINCH, &previous_sigwinch, NULL);
-  handlers_installed = 0;
+  if (sigint_installed) sigaction(SIGINT, &previous_sigint, NULL);
+  if (sigwinch_installed) sigaction(SIGWINCH, &previous_sigwinch, NULL);
+  sigint_installed = 0;
+  sigwinch_installed = 0;
 }
 
 int cle_interrupt_fd(void) { return interrupt_pipe[0]; }
@@ -201,6 +214,7 @@ static unsigned char complete(EditLine *el, int key) {
 CLEEditor *cle_editor_create(const char *program_name, int history_size) {
   cle_setup_locale();
   cle_interrupt_install();
+  install_resize_handler();
   CLEEditor *editor = calloc(1, sizeof *editor);
   if (!editor) return NULL;
   editor->input_fd = STDIN_FILENO;

@@ -35,8 +35,8 @@ private func renderWhole<Sink: OutputSink>(
 ) throws {
   switch options.format {
   case .table: try drive(TableFormatter(result, options), result, to: &sink)
-  case .csv: try drive(CSVFormatter(result, options), result, to: &sink)
-  case .tsv: try drive(TSVFormatter(result, options), result, to: &sink)
+  case .csv: try drive(DelimitedFormatter(result, options, .csv), result, to: &sink)
+  case .tsv: try drive(DelimitedFormatter(result, options, .tsv), result, to: &sink)
   case .json: try drive(JSONFormatter(result, lines: false), result, to: &sink)
   case .jsonl: try drive(JSONFormatter(result, lines: true), result, to: &sink)
   case .markdown: try drive(MarkdownFormatter(result, options), result, to: &sink)

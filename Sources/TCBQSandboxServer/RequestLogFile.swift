@@ -1,17 +1,17 @@
 import Foundation
+import TCBQCore
 import TCBQSandbox
 
 /// Appends each request record to a file as one JSON line. Never holds a token.
 final class RequestLogFile: Sendable {
-  private let handle: FileHandle
-  private let lock = NSLock()
+  private let handle: Locked<FileHandle>
 
   /// Creates (or empties) the file at `path`.
   init(path: String) throws {
     guard FileManager.default.createFile(atPath: path, contents: nil) else {
       throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
     }
-    handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    handle = Locked(try FileHandle(forWritingTo: URL(fileURLWithPath: path)))
   }
 
   func append(_ record: SandboxRequestRecord) {
@@ -19,12 +19,10 @@ final class RequestLogFile: Sendable {
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     guard var line = try? encoder.encode(record) else { return }
     line.append(UInt8(ascii: "\n"))
-    lock.lock()
-    defer { lock.unlock() }
-    try? handle.write(contentsOf: line)
+    handle.withLock { try? $0.write(contentsOf: line) }
   }
 
   deinit {
-    try? handle.close()
+    handle.withLock { try? $0.close() }
   }
 }

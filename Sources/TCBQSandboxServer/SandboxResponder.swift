@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import HummingbirdCore
 import NIOCore
 import TCBQCore
 import TCBQSandbox

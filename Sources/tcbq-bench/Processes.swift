@@ -1,4 +1,5 @@
 import Foundation
+import TCBQCore
 
 /// What a finished child process gave.
 struct ProcessOutcome {
@@ -32,14 +33,14 @@ enum Processes {
       process.standardInput = FileHandle.nullDevice
     }
     // Drain both pipes while the child runs so a large output cannot block it.
-    let outData = LockedBox(Data()), errData = LockedBox(Data())
+    let outData = Locked(Data()), errData = Locked(Data())
     out.fileHandleForReading.readabilityHandler = { h in
       let d = h.availableData
-      outData.update { $0.append(d) }
+      outData.withLock { $0.append(d) }
     }
     err.fileHandleForReading.readabilityHandler = { h in
       let d = h.availableData
-      errData.update { $0.append(d) }
+      errData.withLock { $0.append(d) }
     }
     // Not `waitUntilExit()`: while another child runs (the sandbox server, for W7) it notices
     // the exit only at its next 50 ms poll, which rounded W7 up to the next 50 ms.
@@ -51,12 +52,12 @@ enum Processes {
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     out.fileHandleForReading.readabilityHandler = nil
     err.fileHandleForReading.readabilityHandler = nil
-    outData.update { $0.append(out.fileHandleForReading.readDataToEndOfFile()) }
-    errData.update { $0.append(err.fileHandleForReading.readDataToEndOfFile()) }
+    outData.withLock { $0.append(out.fileHandleForReading.readDataToEndOfFile()) }
+    errData.withLock { $0.append(err.fileHandleForReading.readDataToEndOfFile()) }
     return ProcessOutcome(
       status: process.terminationStatus,
-      standardOutput: String(decoding: outData.value, as: UTF8.self),
-      standardError: String(decoding: errData.value, as: UTF8.self), seconds: seconds)
+      standardOutput: String(decoding: outData.withLock { $0 }, as: UTF8.self),
+      standardError: String(decoding: errData.withLock { $0 }, as: UTF8.self), seconds: seconds)
   }
 
   /// The full path of `tool` on PATH.
@@ -68,15 +69,6 @@ enum Processes {
     }
     return nil
   }
-}
-
-/// A value behind a lock, for the pipe handlers.
-final class LockedBox<Value>: @unchecked Sendable {
-  private var stored: Value
-  private let lock = NSLock()
-  init(_ value: Value) { stored = value }
-  var value: Value { lock.withLock { stored } }
-  func update(_ body: (inout Value) -> Void) { lock.withLock { body(&stored) } }
 }
 
 /// A failure of the benchmark itself (a tool missing or failing).

@@ -50,6 +50,37 @@ import Testing
     #expect(object?["t"] == text)
   }
 
+  /// U+2028 and U+2029 are escaped wherever they stand in a value, its first character
+  /// included, in keys too, in both formats.
+  @Test(arguments: [OutputFormat.json, .jsonl])
+  func escapesLineSeparatorsAnywhere(format: OutputFormat) throws {
+    let texts = [
+      "\u{2028}start", "\u{2029}start", "mid\u{2028}dle", "mid\u{2029}dle", "end\u{2028}",
+      "end\u{2029}", "\u{2028}", "\u{2029}\u{2028}",
+    ]
+    let result = ResultSet(
+      columns: [.init(name: "\u{2028}k", type: .text), .init(name: "n", type: .integer)],
+      rows: texts.enumerated().map { [.text($1), .integer(Int64($0))] })
+    let json = renderedText(result, options: RenderOptions(format: format))
+    #expect(!json.unicodeScalars.contains("\u{2028}") && !json.unicodeScalars.contains("\u{2029}"))
+    let escaped = texts.map {
+      $0.replacingOccurrences(of: "\u{2028}", with: #"\u2028"#)
+        .replacingOccurrences(of: "\u{2029}", with: #"\u2029"#)
+    }
+    let objects = escaped.enumerated().map { #"{"\u2028k":"\#($1)","n":\#($0)}"# }
+    let expected =
+      format == .jsonl
+      ? objects.map { $0 + "\n" }.joined()
+      : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    #expect(json == expected)
+    let lines = format == .jsonl ? json.split(separator: "\n").map(String.init) : [json]
+    let decoded = try lines.flatMap { line in
+      let value = try JSONSerialization.jsonObject(with: Data(line.utf8))
+      return (value as? [[String: Any]]) ?? [value as? [String: Any] ?? [:]]
+    }
+    #expect(decoded.compactMap { $0["\u{2028}k"] as? String } == texts)
+  }
+
   @Test func emptyResultIsAnEmptyArray() {
     #expect(renderedText(Fixtures.empty, options: RenderOptions(format: .json)) == "[]\n")
     #expect(renderedText(Fixtures.empty, options: RenderOptions(format: .jsonl)) == "")

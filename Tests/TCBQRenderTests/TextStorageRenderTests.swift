@@ -5,7 +5,10 @@ import Testing
 
 /// A result whose text column holds dictionary codes renders exactly as the same values boxed.
 @Suite struct TextStorageRenderTests {
-  static let texts: [String?] = ["plain", nil, "", "a,b", "say \"hi\"", "line\nbreak", "=1+1", "tab\there", "中文"]
+  static let texts: [String?] = [
+    "plain", nil, "", "a,b", "say \"hi\"", "line\nbreak", "=1+1", "tab\there", "中文",
+    "\u{2028}sep",
+  ]
 
   static func results() -> (coded: ResultSet, boxed: ResultSet) {
     var column = TextColumn()

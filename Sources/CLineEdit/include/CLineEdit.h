@@ -27,12 +27,13 @@ typedef unsigned char (*CLECompletionCallback)(CLEEditor *editor, void *context,
 /// UTF-8, tries C.UTF-8. Returns 1 when the character set is UTF-8.
 int cle_setup_locale(void);
 
-/// Installs (once) the SIGINT and SIGWINCH handlers, which write one byte to a self-pipe.
-/// Returns the pipe's read end (non-blocking), or -1 when it cannot be created.
+/// Installs (once) the SIGINT handler, which writes one byte to a self-pipe: every Ctrl-C of
+/// the process, at the prompt or while statements run, arrives there. Returns the pipe's read
+/// end (non-blocking), or -1 when it cannot be created.
 int cle_interrupt_install(void);
 
-/// Puts back the SIGINT and SIGWINCH handlers that were there before cle_interrupt_install
-/// (the pipe stays open).
+/// Puts back the SIGINT handler that was there before cle_interrupt_install, and the SIGWINCH
+/// one before cle_editor_create (the pipe stays open).
 void cle_interrupt_uninstall(void);
 
 /// The pipe's read end, or -1 before cle_interrupt_install.
@@ -42,8 +43,9 @@ int cle_interrupt_fd(void);
 int cle_interrupt_drain(void);
 
 /// Creates an editor on standard input / standard error with emacs bindings, an in-memory
-/// history of `history_size` entries (consecutive duplicates collapsed) and the interrupt pipe
-/// installed. Returns NULL when libedit cannot start.
+/// history of `history_size` entries (consecutive duplicates collapsed), the interrupt pipe
+/// installed and a SIGWINCH handler on the same pipe (a resize redraws the line). Returns NULL
+/// when libedit cannot start.
 CLEEditor *cle_editor_create(const char *program_name, int history_size);
 
 /// Restores the terminal and frees the editor.

@@ -107,38 +107,31 @@ private func withSignalsUnblocked<T>(_ body: () throws -> T) rethrows -> T {
 /// Stops a token command that runs past its timeout. `Process` is not Sendable; this box is the
 /// one place it crosses threads, behind a lock.
 private final class ProcessWatchdog: @unchecked Sendable {
-  private let lock = NSLock()
   private let process: Process
-  private var armed = true
-  private var didFire = false
+  /// Whether the watchdog may still fire, and whether it did; `process` is used only under it.
+  private let state = Locked((armed: true, fired: false))
 
   init(_ process: Process) {
     self.process = process
   }
 
-  var fired: Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    return didFire
-  }
+  var fired: Bool { state.withLock { $0.fired } }
 
   func fire() {
-    lock.lock()
-    defer { lock.unlock() }
-    guard armed, process.isRunning else { return }
-    didFire = true
-    process.terminate()
-    let pid = process.processIdentifier
-    DispatchQueue.global().asyncAfter(deadline: .now() + 2) { [self] in
-      lock.lock()
-      defer { lock.unlock() }
-      if armed, process.isRunning { kill(pid, SIGKILL) }
+    state.withLock { state in
+      guard state.armed, process.isRunning else { return }
+      state.fired = true
+      process.terminate()
+      let pid = process.processIdentifier
+      DispatchQueue.global().asyncAfter(deadline: .now() + 2) { [self] in
+        self.state.withLock { state in
+          if state.armed, process.isRunning { kill(pid, SIGKILL) }
+        }
+      }
     }
   }
 
   func disarm() {
-    lock.lock()
-    defer { lock.unlock() }
-    armed = false
+    state.withLock { $0.armed = false }
   }
 }

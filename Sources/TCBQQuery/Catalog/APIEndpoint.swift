@@ -1,4 +1,5 @@
-/// An API call that fills tables, named as the contract names it.
+/// An API call that fills tables, named by the last part of its path, as docs/language.md names
+/// it.
 public enum APIEndpoint: String, Sendable, Hashable, CaseIterable {
   case describeCloudBaseRunEnvs = "describecloudbaserunenvs"
   case authorizerList = "api_get_authorizer_list"

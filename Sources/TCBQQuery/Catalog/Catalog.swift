@@ -14,7 +14,7 @@ public struct Catalog: Sendable, Hashable {
 
   public var tableNames: [String] { tables.map(\.name) }
 
-  /// The tables of the contract.
+  /// The tables of the language (docs/language.md, "Tables").
   public static let standard = Catalog(tables: [
     TableSchema(
       name: "envs",

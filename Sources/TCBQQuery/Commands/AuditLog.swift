@@ -28,13 +28,10 @@ public struct AuditLog: Sendable {
     }
   }
 
-  /// Appends `entry`; a failure to write is reported, never silently dropped.
+  /// Appends `entry` as one line at the end of the file (`O_APPEND`); a failure to write is
+  /// reported, never silently dropped.
   public func append(_ entry: Entry) throws {
     guard let url else { return }
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    var line = try encoder.encode(entry)
-    line.append(0x0A)
     try FileManager.default.createDirectory(
       at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
       attributes: [.posixPermissions: 0o700])
@@ -43,10 +40,40 @@ public struct AuditLog: Sendable {
       throw AuditLogError(path: url.path, reason: String(cString: strerror(errno)))
     }
     defer { close(fd) }
-    let written = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-    if written != line.count {
-      throw AuditLogError(path: url.path, reason: String(cString: strerror(errno)))
+    if let failure = writeAll(fd: fd, bytes: Self.line(entry)) {
+      throw AuditLogError(path: url.path, reason: String(cString: strerror(failure)))
     }
+  }
+
+  /// `entry` as its line: a JSON object with the keys in alphabetical order, absent values left
+  /// out, and a newline.
+  static func line(_ entry: Entry) -> [UInt8] {
+    var writer = JSONWriter(reservingCapacity: 256)
+    writer.beginObject()
+    writer.key("appids")
+    writer.beginArray()
+    for appid in entry.appids { writer.string(appid) }
+    writer.endArray()
+    writer.member("endpoint", entry.endpoint)
+    writer.member("env", entry.env)
+    writer.member("errcode", entry.errcode)
+    writer.member("errmsg", entry.errmsg)
+    writer.key("errors")
+    writer.beginArray()
+    for error in entry.errors {
+      writer.beginObject()
+      writer.member("appid", error.appid)
+      writer.member("env", error.env)
+      writer.member("errmsg", error.errmsg)
+      writer.endObject()
+    }
+    writer.endArray()
+    writer.member("outcome", entry.outcome)
+    writer.member("rid", entry.rid)
+    writer.member("time", entry.time)
+    writer.endObject()
+    writer.bytes.append(0x0A)
+    return writer.bytes
   }
 
   static func timestamp(_ date: Date = Date()) -> String {

@@ -165,33 +165,14 @@ enum Aggregation {
       return counts.map(Value.integer)
     }
     let eval = compiler.value(call.argument!)
-    var seen = Set<DistinctKey>()
     switch call.kind {
     case .count:
       var counts = [Int64](repeating: 0, count: groupCount)
-      for r in 0..<frame.count {
-        try checkCancellation(r)
-        let v = eval(frame, r)
-        if v.isNull { continue }
-        let g = groupOf[r]
-        if call.distinct, !seen.insert(DistinctKey(group: g, key: GroupKey(v))).inserted {
-          continue
-        }
-        counts[Int(g)] += 1
-      }
+      try forEachArgument(call, eval, frame, groupOf) { g, _ in counts[g] += 1 }
       return counts.map(Value.integer)
     case .sum, .avg:
       var states = [SumState](repeating: SumState(), count: groupCount)
-      for r in 0..<frame.count {
-        try checkCancellation(r)
-        let v = eval(frame, r)
-        if v.isNull { continue }
-        let g = groupOf[r]
-        if call.distinct, !seen.insert(DistinctKey(group: g, key: GroupKey(v))).inserted {
-          continue
-        }
-        states[Int(g)].add(v)
-      }
+      try forEachArgument(call, eval, frame, groupOf) { g, v in states[g].add(v) }
       if call.kind == .avg {
         return states.map { $0.count == 0 ? .null : .real($0.real / Double($0.count)) }
       }
@@ -225,6 +206,25 @@ enum Aggregation {
       return best
     case .countStar:
       return []
+    }
+  }
+
+  /// Calls `body` with the group and the argument of each row whose argument is not NULL, in
+  /// row order; with DISTINCT, only the first time a value appears in its group.
+  private static func forEachArgument(
+    _ call: AggregateCall, _ eval: ValueEval, _ frame: Frame, _ groupOf: [Int32],
+    _ body: (Int, Value) -> Void
+  ) throws {
+    var seen = Set<DistinctKey>()
+    for r in 0..<frame.count {
+      try checkCancellation(r)
+      let v = eval(frame, r)
+      if v.isNull { continue }
+      let g = groupOf[r]
+      if call.distinct, !seen.insert(DistinctKey(group: g, key: GroupKey(v))).inserted {
+        continue
+      }
+      body(Int(g), v)
     }
   }
 }

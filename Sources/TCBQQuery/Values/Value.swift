@@ -1,5 +1,5 @@
-/// A value in a row. The types of the contract: text, integer, boolean, null — plus real, which
-/// `avg`, decimals and arithmetic on them produce (as in SQLite).
+/// A value in a row. The column types of docs/language.md: text, integer, boolean, null — plus
+/// real, which `avg`, decimals and arithmetic on them produce (as in SQLite).
 ///
 /// Booleans behave as SQLite's 0 and 1 in comparison and arithmetic, but keep their type so that
 /// `json` prints `true`/`false`.

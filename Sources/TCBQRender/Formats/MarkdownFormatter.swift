@@ -4,22 +4,20 @@ import TCBQQuery
 /// A GitHub table: `|` escaped as `\|`, line breaks as `<br>`, numeric columns right-aligned.
 /// Without headers the header cells are empty, so the output is still a table.
 struct MarkdownFormatter: RowFormatter {
-  let result: ResultSet
   let options: RenderOptions
   private let grid: TextGrid
 
   init(_ result: ResultSet, _ options: RenderOptions) {
-    self.result = result
     self.options = options
     self.grid = TextGrid(result, nullText: options.nullText, escape: markdownCell)
   }
 
   func writeStart(into out: inout [UInt8]) {
-    guard !result.columns.isEmpty else { return }
+    guard !grid.headers.isEmpty else { return }
     out.append(UInt8(ascii: "|"))
-    for (index, column) in result.columns.enumerated() {
+    for (index, header) in grid.headers.enumerated() {
       let width = max(3, grid.widths[index])
-      let name = options.headers ? markdownCell(column.name) : ""
+      let name = options.headers ? header : ""
       let padding = width - (options.headers ? grid.headerWidths[index] : 0)
       out.append(UInt8(ascii: " "))
       if grid.numericColumns[index] { out.appendSpaces(padding) }
@@ -29,7 +27,7 @@ struct MarkdownFormatter: RowFormatter {
     }
     out.append(0x0A)
     out.append(UInt8(ascii: "|"))
-    for index in result.columns.indices {
+    for index in grid.headers.indices {
       let width = max(3, grid.widths[index])
       out.append(UInt8(ascii: " "))
       out.append(

@@ -3,31 +3,29 @@ import TCBQQuery
 /// Aligned columns two spaces apart, a header and a line of dashes; numbers right-aligned; NULL
 /// shown as `nullText` (dimmed in colour); control characters escaped so each row is one line.
 struct TableFormatter: RowFormatter {
-  let result: ResultSet
   let options: RenderOptions
   private let grid: TextGrid
 
   init(_ result: ResultSet, _ options: RenderOptions) {
-    self.result = result
     self.options = options
     self.grid = TextGrid(result, nullText: options.nullText, escape: oneLine)
   }
 
   func writeStart(into out: inout [UInt8]) {
-    guard options.headers, !result.columns.isEmpty else { return }
-    let last = result.columns.count - 1
-    for (index, column) in result.columns.enumerated() {
+    guard options.headers, !grid.headers.isEmpty else { return }
+    let last = grid.headers.count - 1
+    for (index, name) in grid.headers.enumerated() {
       if index > 0 { out.append("  ") }
       let padding = grid.widths[index] - grid.headerWidths[index]
       let rightAligned = grid.numericColumns[index]
       if rightAligned { out.appendSpaces(padding) }
       if options.color { out.append(ANSI.bold) }
-      out.append(oneLine(column.name))
+      out.append(name)
       if options.color { out.append(ANSI.reset) }
       if !rightAligned && index < last { out.appendSpaces(padding) }
     }
     out.append(0x0A)
-    for index in result.columns.indices {
+    for index in grid.headers.indices {
       if index > 0 { out.append("  ") }
       out.append(contentsOf: repeatElement(UInt8(ascii: "-"), count: grid.widths[index]))
     }

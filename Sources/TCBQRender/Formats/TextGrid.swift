@@ -15,6 +15,8 @@ struct TextGrid {
   var cells: [[Cell]]
   /// Each column's width: the widest cell or header.
   var widths: [Int]
+  /// The column names, escaped as the cells are.
+  var headers: [String]
   var headerWidths: [Int]
   var numericColumns: [Bool]
 
@@ -33,7 +35,8 @@ struct TextGrid {
         return Cell(text: text, width: displayWidth(text), isNull: false, isNumber: value.isNumber)
       }
     }
-    headerWidths = result.columns.map { displayWidth(escape($0.name)) }
+    headers = result.columns.map { escape($0.name) }
+    headerWidths = headers.map(displayWidth)
     widths = zip(cells, headerWidths).map { column, header in
       column.reduce(header) { max($0, $1.width) }
     }

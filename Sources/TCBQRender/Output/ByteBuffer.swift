@@ -8,21 +8,6 @@ extension Array where Element == UInt8 {
     append(contentsOf: text.utf8)
   }
 
-  mutating func appendDecimal(_ integer: Int64) {
-    if integer == Int64.min {
-      append(String(integer))
-      return
-    }
-    var magnitude = integer < 0 ? -integer : integer
-    if integer < 0 { append(UInt8(ascii: "-")) }
-    let start = count
-    repeat {
-      append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-      magnitude /= 10
-    } while magnitude > 0
-    self[start...].reverse()
-  }
-
   mutating func appendSpaces(_ count: Int) {
     if count > 0 { append(contentsOf: repeatElement(UInt8(ascii: " "), count: count)) }
   }

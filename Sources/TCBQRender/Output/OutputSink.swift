@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import TCBQCore
 
 /// Where rendered bytes go. Renderers write in large chunks (about 64 KB), never byte by byte.
 public protocol OutputSink {
@@ -40,16 +41,8 @@ public struct FileDescriptorSink: OutputSink, Sendable {
   public static var standardOutput: FileDescriptorSink { FileDescriptorSink(fileDescriptor: 1) }
 
   public mutating func write(_ bytes: [UInt8]) throws {
-    try bytes.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let written = systemWrite(fileDescriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          throw OutputError(errno: errno)
-        }
-        offset += written
-      }
+    if let failure = writeAll(fd: fileDescriptor, bytes: bytes) {
+      throw OutputError(errno: failure)
     }
   }
 }
@@ -66,12 +59,4 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
   public var description: String {
     "cannot write output: \(String(cString: strerror(errno)))"
   }
-}
-
-private func systemWrite(_ fd: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -> Int {
-  #if canImport(Glibc)
-    return Glibc.write(fd, pointer, count)
-  #else
-    return Darwin.write(fd, pointer, count)
-  #endif
 }

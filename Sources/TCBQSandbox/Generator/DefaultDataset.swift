@@ -1,3 +1,5 @@
+import TCBQCore
+
 /// The embedded dataset used when no size or seed is given: small, hand-made, and chosen so the
 /// documentation's examples show something.
 ///

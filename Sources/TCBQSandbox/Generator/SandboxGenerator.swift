@@ -1,3 +1,5 @@
+import TCBQCore
+
 /// Builds a realistic dataset of any size from a seed: the same seed and sizes give byte-identical
 /// data. 100,000 environments and 200,000 apps take a few seconds.
 public enum SandboxGenerator {

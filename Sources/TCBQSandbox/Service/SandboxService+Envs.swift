@@ -14,9 +14,13 @@ extension SandboxService {
       state.encodedEnvList = writer.bytes
     }
     var writer = JSONWriter(reservingCapacity: (state.encodedEnvList?.count ?? 0) + 48)
-    writer.append(#"{"errcode":0,"errmsg":"ok","env_list":"#)
-    writer.appendRaw(state.encodedEnvList ?? [])
-    writer.append("}")
+    writer.beginObject()
+    writer.key("errcode")
+    writer.integer(0)
+    writer.member("errmsg", "ok")
+    writer.key("env_list")
+    writer.raw(state.encodedEnvList ?? [])
+    writer.endObject()
     return Outcome(body: writer.bytes, errcode: 0)
   }
 }

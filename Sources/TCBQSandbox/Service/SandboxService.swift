@@ -57,13 +57,9 @@ public final class SandboxService: Sendable {
 
   /// Answers as `handle(_:)`, the answer leaving the configured latency after the request
   /// came: the latency is the service's response time, its own work included, as a client
-  /// measures it. (Handling first and then sleeping the rest also keeps requests that arrive
-  /// together from queueing on the state's lock after their sleeps, which added a millisecond
-  /// or more to each answer under load.) A write takes effect when it arrives, as on a real
-  /// service: a client that gives up before the answer does not undo it.
-  ///
-  /// The sleep has no tolerance: by default the timer may fire up to a tenth late (2 ms of 20),
-  /// which W7 of the benchmark would count against tcbq.
+  /// measures it. The request is handled first and the rest of the latency slept after, with no
+  /// timer tolerance, so the answer leaves on time. A write takes effect when it arrives, as on
+  /// a real service: a client that gives up before the answer does not undo it.
   public func respond(to request: TransportRequest) async -> TransportResponse {
     let latency = configuration.faults.latencyMilliseconds
     guard latency > 0 else { return handle(request) }

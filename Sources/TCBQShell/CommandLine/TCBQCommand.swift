@@ -3,7 +3,8 @@ import TCBQRender
 
 extension OutputFormat: ExpressibleByArgument {}
 
-/// The command line of `tcbq` (the contract's table of options). Parsing only: `TCBQMain` runs it.
+/// The command line of `tcbq`, its options as `tcbq --help` and tcbq(1) list them. Parsing only:
+/// `TCBQMain` runs it.
 public struct TCBQCommand: ParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "tcbq",

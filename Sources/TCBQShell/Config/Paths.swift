@@ -1,6 +1,7 @@
 import Foundation
 
-/// Where tcbq keeps its files, following XDG, with the contract's environment overrides.
+/// Where tcbq keeps its files, following XDG; `TCBQ_CONFIG`, `TCBQ_HISTORY` and `TCBQ_AUDIT_LOG`
+/// override the config file, the history and the audit log.
 public struct Paths: Sendable {
   public var configFile: URL
   public var startupFile: URL

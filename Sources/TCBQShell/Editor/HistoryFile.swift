@@ -1,4 +1,5 @@
 import Foundation
+import TCBQCore
 
 #if canImport(Glibc)
   import Glibc
@@ -99,31 +100,14 @@ public struct HistoryFile: Sendable {
     return Array(entries.suffix(limit))
   }
 
+  /// The file's bytes: each entry a JSON string on its own line.
   static func encoded(_ entries: [String]) -> Data {
-    var data = Data()
+    var bytes: [UInt8] = []
     for entry in entries {
-      data.append(contentsOf: jsonString(entry).utf8)
-      data.append(UInt8(ascii: "\n"))
+      bytes.appendJSONString(entry)
+      bytes.append(UInt8(ascii: "\n"))
     }
-    return data
-  }
-
-  private static func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
+    return Data(bytes)
   }
 
   /// Runs `body` holding an exclusive `flock` on `<file>.lock`, waiting up to about 5 seconds.
@@ -151,19 +135,7 @@ public struct HistoryFile: Sendable {
       .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
     let descriptor = open(temporary.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else { throw HistoryFileError(operation: "write", errno: errno) }
-    var failure: Int32? = nil
-    data.withUnsafeBytes { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          failure = errno
-          return
-        }
-        offset += written
-      }
-    }
+    var failure = data.withUnsafeBytes { writeAll(fd: descriptor, bytes: $0) }
     if failure == nil && fsync(descriptor) != 0 { failure = errno }
     close(descriptor)
     if failure == nil && rename(temporary.path, url.path) != 0 { failure = errno }

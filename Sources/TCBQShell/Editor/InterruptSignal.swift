@@ -1,5 +1,6 @@
 import CLineEdit
 import Foundation
+import TCBQCore
 
 #if canImport(Glibc)
   import Glibc
@@ -8,8 +9,9 @@ import Foundation
 #endif
 
 /// Ctrl-C as an event rather than a process kill: a SIGINT handler (installed in C) writes one
-/// byte to a self-pipe. The line editor's read wakes on it; while a statement runs, a
-/// ``InterruptWatch`` wakes on it and can cancel the running task.
+/// byte to a self-pipe. This one mechanism serves every Ctrl-C: the line editor's read wakes on
+/// the pipe (and clears the line); while statements run, interactively or from a script, an
+/// ``InterruptWatch`` wakes on it and cancels the running task.
 ///
 /// Once installed, SIGINT no longer ends the process: whoever runs statements must watch for it.
 public enum InterruptSignal {
@@ -20,8 +22,8 @@ public enum InterruptSignal {
     cle_interrupt_install() >= 0
   }
 
-  /// Puts back the SIGINT handler that was there before ``install()`` (for a script run, where
-  /// Ctrl-C should simply end the process).
+  /// Puts back the SIGINT handler that was there before ``install()`` (a script run does once
+  /// its statements are done).
   public static func uninstall() {
     cle_interrupt_uninstall()
   }
@@ -46,23 +48,22 @@ public enum InterruptSignal {
     _ operation: @escaping @Sendable () async throws -> T
   ) async -> (result: Result<T, any Error>, interrupted: Bool) {
     let task = Task { try await operation() }
-    let interrupted = Flag()
+    let interrupted = Locked(false)
     let watch = watch {
-      interrupted.set()
+      interrupted.withLock { $0 = true }
       task.cancel()
     }
     let result = await task.result
     watch.stop()
-    return (result, interrupted.isSet)
+    return (result, interrupted.withLock { $0 })
   }
 }
 
 /// A background thread that waits on the interrupt pipe. Call ``stop()`` when done.
 public final class InterruptWatch: @unchecked Sendable {
-  // Both descriptors are set once in init; `stopped` is guarded by `lock`.
+  // Both descriptors are set once in init.
   private let stopPipe: (read: Int32, write: Int32)
-  private let lock = NSLock()
-  private var stopped = false
+  private let stopped = Locked(false)
 
   init(handler: @escaping @Sendable () -> Void) {
     var fds: [Int32] = [-1, -1]
@@ -81,19 +82,15 @@ public final class InterruptWatch: @unchecked Sendable {
   /// Ends the watch: the handler is not called for interrupts after this (one already running
   /// finishes). Idempotent.
   public func stop() {
-    lock.lock()
-    defer { lock.unlock() }
-    guard !stopped else { return }
-    stopped = true
-    var byte: UInt8 = 1
-    _ = write(stopPipe.write, &byte, 1)
+    stopped.withLock { stopped in
+      guard !stopped else { return }
+      stopped = true
+      var byte: UInt8 = 1
+      _ = write(stopPipe.write, &byte, 1)
+    }
   }
 
-  private var isStopped: Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    return stopped
-  }
+  private var isStopped: Bool { stopped.withLock { $0 } }
 
   private func run(_ handler: @Sendable () -> Void) {
     let signalFD = cle_interrupt_fd()
@@ -111,23 +108,5 @@ public final class InterruptWatch: @unchecked Sendable {
       if fds[0].revents != 0 { return }
       if fds[1].revents != 0, cle_interrupt_drain() > 0, !isStopped { handler() }
     }
-  }
-}
-
-/// A boolean set once from any thread.
-private final class Flag: @unchecked Sendable {
-  private let lock = NSLock()
-  private var value = false
-
-  func set() {
-    lock.lock()
-    value = true
-    lock.unlock()
-  }
-
-  var isSet: Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    return value
   }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import TCBQCore
 import TCBQQuery
 
 /// The interactive shell: a libedit prompt that shows where you are, a continuation prompt while
@@ -92,7 +92,7 @@ struct InteractiveShell {
 
 /// Text shared with the completion callback (the lines of a statement typed so far).
 final class SharedText: Sendable {
-  private let text = Mutex("")
+  private let text = Locked("")
   var value: String {
     get { text.withLock { $0 } }
     set { text.withLock { $0 = newValue } }
@@ -101,7 +101,7 @@ final class SharedText: Sendable {
 
 /// The appids and env ids the session has fetched, for completion.
 final class KnownIdentifiers: Sendable {
-  private let ids = Mutex<(appids: [String], envIDs: [String])>(([], []))
+  private let ids = Locked<(appids: [String], envIDs: [String])>(([], []))
   var value: (appids: [String], envIDs: [String]) {
     get { ids.withLock { $0 } }
     set { ids.withLock { $0 = newValue } }

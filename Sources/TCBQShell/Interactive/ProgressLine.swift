@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import TCBQCore
 
 /// A one-line progress display on standard error for fetches that take longer than half a second:
@@ -16,7 +15,7 @@ final class ProgressLine: Sendable {
     var parts: [CallProgress] = []
   }
 
-  private let state = Mutex(State())
+  private let state = Locked(State())
   private let delay: Duration
 
   init(delay: Duration = .milliseconds(500)) { self.delay = delay }

@@ -1,4 +1,5 @@
 import Foundation
+import TCBQCore
 
 /// Standard error, where every message, warning, progress line and prompt goes: standard output
 /// carries results only.
@@ -28,16 +29,6 @@ public struct Console: Sendable {
   }
 
   public static func writeError(_ text: String) {
-    var bytes = Array(text.utf8)
-    var offset = 0
-    while offset < bytes.count {
-      let n = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress! + offset, $0.count - offset) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        return
-      }
-      offset += n
-    }
-    bytes.removeAll()
+    writeAll(fd: 2, bytes: Array(text.utf8))
   }
 }

@@ -1,4 +1,4 @@
-/// The exit statuses of the contract, in one place.
+/// The exit statuses, in one place (docs/language.md, "Errors and exit status").
 public enum ExitStatus: Int32, Sendable, Comparable {
   case success = 0
   /// A statement failed: syntax, unknown name, API error, refused write.

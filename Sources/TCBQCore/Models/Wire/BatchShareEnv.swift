@@ -75,15 +75,10 @@ extension BatchShareEnvResponse {
   public init(reading reader: inout JSONReader) throws {
     self.init(errmsg: nil)
     try reader.readObject { r, key in
-      if key.is("errcode") {
-        errcode = try r.lenientInt64() ?? 0
-      } else if key.is("errmsg") {
-        errmsg = try r.lenientString()
-      } else if key.is("err_list") {
-        errList = try r.lenientArray(WireAppError.init(reading:))
-      } else if key.is("msg_info_list") {
-        msgInfoList = try r.lenientArray(MessageInfo.init(reading:))
+      if try r.readBatchMember(key, errcode: &errcode, errmsg: &errmsg, errList: &errList) {
+        return
       }
+      if key.is("msg_info_list") { msgInfoList = try r.lenientArray(MessageInfo.init(reading:)) }
     }
   }
 }

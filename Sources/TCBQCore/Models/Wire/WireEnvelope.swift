@@ -78,3 +78,22 @@ extension WireAppError {
     }
   }
 }
+
+extension JSONReader {
+  /// Reads the value of `key` when it is a member every batch answer has: `errcode` (0 when
+  /// null), `errmsg` or `err_list`. False for any other key, whose value is left unread.
+  mutating func readBatchMember(
+    _ key: JSONKey, errcode: inout Int64, errmsg: inout String?, errList: inout [WireAppError]
+  ) throws -> Bool {
+    if key.is("errcode") {
+      errcode = try lenientInt64() ?? 0
+    } else if key.is("errmsg") {
+      errmsg = try lenientString()
+    } else if key.is("err_list") {
+      errList = try lenientArray(WireAppError.init(reading:))
+    } else {
+      return false
+    }
+    return true
+  }
+}

@@ -1,9 +1,11 @@
 import Foundation
+import TCBQCore
 import Testing
 
 @testable import TCBQSandbox
 
-@Suite struct JSONWriterTests {
+/// The sandbox's answers: `JSONValue` written with the core's `JSONWriter`, and parsed back.
+@Suite struct JSONValueTests {
   @Test(arguments: [
     ("plain", #""plain""#),
     ("中文 标准版", #""中文 标准版""#),
