@@ -38,7 +38,8 @@ public struct WriteProposal: Sendable, Hashable {
       let state: String
       switch existing?.contains(appid) {
       case .some(true): state = kind == .share ? "already shared" : "shared now"
-      case .some(false): state = kind == .share ? "not shared now" : "not shared now (nothing to remove)"
+      case .some(false):
+        state = kind == .share ? "not shared now" : "not shared now (nothing to remove)"
       case .none: state = "current state unknown"
       }
       return "  \(kind.rawValue) \(env) \(kind.preposition) \(appid)   [\(state)]"

@@ -47,8 +47,8 @@ extension Session {
   private func confirm(_ proposal: WriteProposal) async throws {
     guard await confirmer.confirm(proposal) else {
       throw StatementError(
-        "\(proposal.kind.rawValue) not confirmed: nothing sent (non-interactive runs need --yes; --dry-run shows the request)"
-      )
+        "\(proposal.kind.rawValue) not confirmed: nothing sent "
+          + "(non-interactive runs need --yes; --dry-run shows the request)")
     }
   }
 
@@ -77,8 +77,8 @@ extension Session {
       throw CancellationError()
     case .failure(let error):
       throw StatementError(
-        "the outcome of \(proposal.kind.rawValue) \(proposal.env) is unknown (\(error)); it was not re-sent. Check with: shares of \(proposal.appids.joined(separator: ", "))"
-      )
+        "the outcome of \(proposal.kind.rawValue) \(proposal.env) is unknown (\(error)); "
+          + "it was not re-sent. Check with: shares of \(proposal.appids.joined(separator: ", "))")
     }
   }
 
@@ -101,12 +101,13 @@ extension Session {
     }
     if kind == .share, !links.isEmpty {
       notes.append(
-        "note: each mini program's administrator must open its confirmation link before the share takes effect"
-      )
+        "note: each mini program's administrator must open its confirmation link "
+          + "before the share takes effect")
     }
     for failure in result.failures {
       notes.append(
-        "error: \(kind.rawValue) \(env) \(kind.preposition) \(failure.appid) failed: \(failure.errmsg)")
+        "error: \(kind.rawValue) \(env) \(kind.preposition) \(failure.appid) failed: "
+          + failure.errmsg)
     }
     let resultSet = ResultSet(
       columns: [
