@@ -124,6 +124,8 @@ import Testing
     "select e.env_id, t.value from envs e left join tags t on t.env_id = e.env_id and t.value > 1",
     "select e.env_id, s.appid from envs e join shares s on s.env_id = e.env_id where s.appid in ('wxapp01', 'wxapp05', 'WXapp03')",
     "select e.env_id, s.appid from envs e left join shares s on s.env_id = e.env_id where s.appid > 'wxapp1'",
+    "select a.appid, b.appid from apps a left join apps b on b.appid = a.appid and b.auth_time = a.auth_time",
+    "select count(*), count(distinct a.env_id) from envs a join envs b on a.status = b.status and b.region = a.region and a.env_id < b.env_id",
     // more NULL, type and edge cases
     "select appid from apps where auth_time = 100.0 or auth_time > 99.5",
     "select env_id, package_id from envs where package_id = 3.5 or package_id = -5",

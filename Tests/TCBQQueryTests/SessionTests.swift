@@ -16,6 +16,8 @@ final class FakeAPI: WeChatAPI, Sendable {
     var writesSent: [(String, String, [String])] = []
     /// Writes throw this instead of answering (an unknown outcome).
     var writeError: (any Error & Sendable)?
+    /// Pairs a write answers as failed.
+    var writeFailures: [AppFailure] = []
     var failing: Set<String> = []
     /// Appids the answer leaves out entirely (neither a relation nor a failure).
     var unanswered: Set<String> = []
@@ -95,7 +97,7 @@ final class FakeAPI: WeChatAPI, Sendable {
       if let error = state.writeError { throw error }
       apply(&state)
       return WriteResult(
-        errcode: 0, errmsg: "ok", rid: nil, failures: [],
+        errcode: 0, errmsg: "ok", rid: nil, failures: state.writeFailures,
         links: kind == "share" ? appids.map { .init(appid: $0, url: "https://confirm/\($0)") } : [])
     }
   }
@@ -244,6 +246,78 @@ final class Clock: Sendable {
     #expect(text.contains(#"{\"data\":[{\"env\":\"prod-a\",\"appids\":[\"wxA\",\"wxB\"]}],\"source_type\":1}"#))
     #expect(result.notes.contains { $0.contains("unshare prod-a from wxA") && $0.contains("shared now") })
     #expect(api.state.withLock { $0.writesSent.isEmpty })
+  }
+
+  @Test func dryRunPrintsTheRequestLineAndTheBodySent() async throws {
+    let result = try await run(session(world, dryRun: true), "unshare prod-a from wxA, 'wxB', wxA")
+    #expect(
+      values(result) == [
+        [.text("-- dry run: nothing sent")],
+        [.text("POST /componenttcb/batchunshareenv?access_token=REDACTED")],
+        [.text(#"{"data":[{"env":"prod-a","appids":["wxA","wxB"]}],"source_type":1}"#)],
+      ])
+    #expect(
+      result.notes == [
+        "  unshare prod-a from wxA   [shared now]", "  unshare prod-a from wxB   [shared now]",
+      ])
+  }
+
+  func auditEntries(_ url: URL) throws -> [AuditLog.Entry] {
+    try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map {
+      try JSONDecoder().decode(AuditLog.Entry.self, from: Data($0.utf8))
+    }
+  }
+
+  @Test func perPairFailuresAreRowsNotesAndAuditErrors() async throws {
+    let api = world
+    api.state.withLock {
+      $0.writeFailures = [AppFailure(appid: "wxB", env: "prod-b", errmsg: "not same principal")]
+    }
+    let audit = FileManager.default.temporaryDirectory.appendingPathComponent("audit-\(UUID()).log")
+    let result = try await run(session(api, audit: audit), "unshare prod-b from wxA, wxB")
+    #expect(
+      values(result) == [
+        [.text("prod-b"), .text("wxA"), .text("ok"), .null],
+        [.text("prod-b"), .text("wxB"), .text("failed"), .text("not same principal")],
+      ])
+    #expect(result.failedPairs == 1)
+    #expect(result.notes == ["error: unshare prod-b from wxB failed: not same principal"])
+    let entries = try auditEntries(audit)
+    #expect(entries.map(\.outcome) == ["sent"])
+    #expect(entries.first?.endpoint == "/componenttcb/batchunshareenv")
+    #expect(entries.first?.appids == ["wxA", "wxB"])
+    #expect(entries.first?.errcode == 0)
+    #expect(
+      entries.first?.errors == [.init(appid: "wxB", env: "prod-b", errmsg: "not same principal")])
+  }
+
+  @Test func anErrcodeAnswerIsAuditedAsSentAndThrown() async throws {
+    let api = world
+    let answer = APIError(
+      path: "/componenttcb/batchshareenv", errcode: 47001, errmsg: "data format error rid: 1-2-3")
+    api.state.withLock { $0.writeError = answer }
+    let audit = FileManager.default.temporaryDirectory.appendingPathComponent("audit-\(UUID()).log")
+    await #expect(throws: answer) {
+      try await run(session(api, audit: audit), "share prod-b with wxC")
+    }
+    let entries = try auditEntries(audit)
+    #expect(entries.map(\.outcome) == ["sent"])
+    #expect(entries.first?.errcode == 47001)
+    #expect(entries.first?.errmsg == "data format error rid: 1-2-3")
+    #expect(entries.first?.rid == "1-2-3")
+  }
+
+  @Test func anInterruptedWriteIsAuditedAsUnknown() async throws {
+    let api = world
+    api.state.withLock { $0.writeError = CancellationError() }
+    let audit = FileManager.default.temporaryDirectory.appendingPathComponent("audit-\(UUID()).log")
+    await #expect(throws: CancellationError.self) {
+      try await run(session(api, audit: audit), "share prod-b with wxC")
+    }
+    let entries = try auditEntries(audit)
+    #expect(entries.map(\.outcome) == ["unknown"])
+    #expect(entries.first?.errmsg == "interrupted")
+    #expect(entries.first?.errcode == nil)
   }
 
   @Test func writeWithUnknownOutcomeIsNotResentAndIsAudited() async throws {

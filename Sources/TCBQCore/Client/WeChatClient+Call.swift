@@ -49,14 +49,23 @@ extension WeChatClient {
     _ path: String, body: Body, kind: CallKind, batchSize: Int? = nil,
     reading reader: AnswerReader<Answer>, acceptErrorAnswer: (Answer) -> Bool = { _ in false }
   ) async throws -> Answer {
+    try await perform(
+      path, bytes: Array(try JSONEncoder().encode(body)), kind: kind, batchSize: batchSize,
+      reading: reader, acceptErrorAnswer: acceptErrorAnswer)
+  }
+
+  /// `perform` with the body already encoded (a write, whose bytes `--dry-run` shows).
+  func perform<Answer: Sendable>(
+    _ path: String, bytes: [UInt8], kind: CallKind, batchSize: Int? = nil,
+    reading reader: AnswerReader<Answer>, acceptErrorAnswer: (Answer) -> Bool = { _ in false }
+  ) async throws -> Answer {
     guard let statement = StatementContext.current else {
       return try await withStatement {
         try await perform(
-          path, body: body, kind: kind, batchSize: batchSize, reading: reader,
+          path, bytes: bytes, kind: kind, batchSize: batchSize, reading: reader,
           acceptErrorAnswer: acceptErrorAnswer)
       }
     }
-    let bytes = Array(try JSONEncoder().encode(body))
     let backoff = Backoff(baseDelay: configuration.baseDelay, maxDelay: configuration.maxDelay)
     let firstStart = ContinuousClock.now
     var attempt = 1

@@ -1,5 +1,26 @@
 import Foundation
 
+/// A share or unshare request exactly as `WeChatClient` sends it, less the token (a URL
+/// parameter added at sending). `share`, `unshare` and `--dry-run` all build it here.
+public struct WriteRequest: Sendable, Hashable {
+  /// `WeChatPath.batchShareEnv` or `WeChatPath.batchUnshareEnv`.
+  public let path: String
+  /// The JSON body, `BatchShareEnvRequest.encoded()`.
+  public let body: [UInt8]
+
+  public init(path: String, env: String, appids: [String]) throws {
+    self.path = path
+    body = try BatchShareEnvRequest(data: [.init(env: env, appids: appids)]).encoded()
+  }
+
+  /// What `--dry-run` prints: the request line with the token redacted, then the body, e.g.
+  /// `POST /componenttcb/batchshareenv?access_token=REDACTED` and
+  /// `{"data":[{"env":"prod","appids":["wx1"]}],"source_type":1}`.
+  public var dryRunLines: [String] {
+    ["POST \(path)?access_token=REDACTED", String(decoding: body, as: UTF8.self)]
+  }
+}
+
 extension WeChatClient {
   /// batchshareenv, one call for all `appids`. Retried only on a busy answer (-1, -1000) or a
   /// refused connection; a lost answer throws `WriteOutcomeUnknown`. A non-zero errcode comes
@@ -13,29 +34,25 @@ extension WeChatClient {
     try await write(WeChatPath.batchUnshareEnv, env: env, appids: appids)
   }
 
-  /// What `share` (`path` = `WeChatPath.batchShareEnv`) or `unshare`
-  /// (`WeChatPath.batchUnshareEnv`) would send, for `--dry-run`: method, path, the query with
-  /// the token redacted, and the JSON body, e.g.
-  /// `POST /componenttcb/batchshareenv?access_token=<redacted> {"data":[…],"source_type":1}`.
-  public static func dryRunDescription(path: String, env: String, appids: [String]) -> String {
-    let body = BatchShareEnvRequest(data: [.init(env: env, appids: appids)])
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let json = (try? encoder.encode(body)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-    return "POST \(path)?access_token=<redacted> \(json)"
-  }
-
   private func write(_ path: String, env: String, appids: [String]) async throws -> WriteResult {
     guard !env.isEmpty else { throw ClientError.invalidWrite("no environment named") }
     guard !appids.isEmpty else { throw ClientError.invalidWrite("no appid named") }
-    let body = BatchShareEnvRequest(data: [.init(env: env, appids: appids)])
+    let request = try WriteRequest(path: path, env: env, appids: appids)
     let answer = try await inStatement {
       try await perform(
-        path, body: body, kind: .write(env: env, appids: appids), batchSize: appids.count,
-        as: BatchShareEnvResponse.self, acceptErrorAnswer: { !$0.errList.isEmpty })
+        path, bytes: request.body, kind: .write(env: env, appids: appids),
+        batchSize: appids.count, reading: .reading(BatchShareEnvResponse.self),
+        acceptErrorAnswer: { !$0.errList.isEmpty })
     }
+    return WriteResult(answer, env: env)
+  }
+}
+
+extension WriteResult {
+  /// The result of a write whose answer is `answer`; a per-pair error without an env is `env`'s.
+  init(_ answer: BatchShareEnvResponse, env: String) {
     let errmsg = answer.errmsg ?? ""
-    return WriteResult(
+    self.init(
       errcode: answer.errcode, errmsg: errmsg, rid: APIError.rid(in: errmsg),
       failures: answer.errList.map { entry in
         let message = entry.errmsg ?? ""

@@ -34,7 +34,10 @@ public struct APIError: Error, Sendable, Hashable, CustomStringConvertible {
   public var isTokenRejected: Bool { [40001, 40014, 42001].contains(errcode) }
 
   /// 45009: the daily quota of this API is used up.
-  public var isQuotaExhausted: Bool { errcode == 45009 }
+  public var isQuotaExhausted: Bool { APIError.isQuotaExhausted(errcode) }
+
+  /// Whether `errcode` is 45009, the daily quota of an API used up.
+  static func isQuotaExhausted(_ errcode: Int64) -> Bool { errcode == 45009 }
 
   public var description: String {
     var text = "\(WeChatPath.shortName(path)) failed: errcode \(errcode)"

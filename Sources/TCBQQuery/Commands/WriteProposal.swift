@@ -1,3 +1,5 @@
+import TCBQCore
+
 /// A write the user asked for, shown to them before anything is sent.
 public struct WriteProposal: Sendable, Hashable {
   public enum Kind: String, Sendable, Hashable {
@@ -25,10 +27,9 @@ public struct WriteProposal: Sendable, Hashable {
     self.existing = existing
   }
 
-  /// The request body that will be sent, as JSON text (no token: the token is a URL parameter).
-  public var requestBody: String {
-    let ids = appids.map { "\"\(JSONText.escape($0))\"" }.joined(separator: ",")
-    return "{\"data\":[{\"env\":\"\(JSONText.escape(env))\",\"appids\":[\(ids)]}],\"source_type\":1}"
+  /// The request a confirmed proposal sends, as the client builds it (what `--dry-run` prints).
+  public func request() throws -> WriteRequest {
+    try WriteRequest(path: kind.path, env: env, appids: appids)
   }
 
   /// What the dialog and `--dry-run` show: one line per pair, saying whether it exists now.
@@ -37,10 +38,11 @@ public struct WriteProposal: Sendable, Hashable {
       let state: String
       switch existing?.contains(appid) {
       case .some(true): state = kind == .share ? "already shared" : "shared now"
-      case .some(false): state = kind == .share ? "not shared now" : "not shared now (nothing to remove)"
+      case .some(false):
+        state = kind == .share ? "not shared now" : "not shared now (nothing to remove)"
       case .none: state = "current state unknown"
       }
-      return "  \(kind.rawValue) \(env) \(kind == .share ? "with" : "from") \(appid)   [\(state)]"
+      return "  \(kind.rawValue) \(env) \(kind.preposition) \(appid)   [\(state)]"
     }
   }
 }
@@ -58,24 +60,7 @@ public struct FixedConfirmer: WriteConfirmer {
   public func confirm(_ proposal: WriteProposal) async -> Bool { answer }
 }
 
-enum JSONText {
-  /// Escapes a string for inclusion between double quotes in JSON.
-  static func escape(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case let c where c.value < 0x20:
-        out += "\\u" + String(repeating: "0", count: 4 - String(c.value, radix: 16).count)
-          + String(c.value, radix: 16)
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
-  }
+extension WriteProposal.Kind {
+  /// How a pair reads: `share <env> with <appid>`, `unshare <env> from <appid>`.
+  public var preposition: String { self == .share ? "with" : "from" }
 }

@@ -1,219 +1,316 @@
 extension Binder {
   /// Plans the statement; nil (with diagnostics) when a table is unknown.
+  ///
+  /// Clauses are bound in a fixed order (ON, WHERE, the select list, GROUP BY, HAVING, ORDER
+  /// BY), which numbers the aggregate slots; then WHERE is split between the scan, the joins'
+  /// build sides and the filter after the joins, and the key columns' values are pushed down.
   mutating func plan(_ select: SelectStatement) -> QueryPlan? {
+    guard resolveTables(select) else { return nil }
+    collectOutputAliases(select.items)
+    let isAggregate = select.isAggregate
+    let onConjuncts = bindJoinConditions(select.joins)
+    let whereConjuncts =
+      select.whereClause.map {
+        bind($0, visible: sources.count, mode: .plain(clause: "WHERE")).conjuncts
+      } ?? []
+    let output = bindSelectList(select.items, isAggregate: isAggregate)
+    let groupBy = bindGroupBy(select.groupBy, output: output.projections)
+    let having = select.having.map { bind($0, visible: sources.count, mode: .aggregated) }
+    let orderBy = bindOrderBy(
+      select, outputCount: output.projections.count, isAggregate: isAggregate)
+    let (limit, offset) = bindLimitAndOffset(select)
+    let split = splitWhere(whereConjuncts, joins: select.joins)
+    let joins = planJoins(select.joins, on: onConjuncts, buildFilters: split.buildFilters)
+    pushDownKeys(where: whereConjuncts, joins: select.joins, on: onConjuncts)
+    guard diagnostics.isEmpty else { return nil }
+    return QueryPlan(
+      requirements: tableRequirements(), columns: output.columns, sources: sources,
+      scanFilter: BoundExpr.conjunction(split.scan), joins: joins,
+      filter: BoundExpr.conjunction(split.afterJoins), isAggregate: isAggregate,
+      groupBy: groupBy, aggregates: aggregates, having: having,
+      projections: output.projections, distinct: select.distinct, orderBy: orderBy,
+      limit: limit, offset: offset, itemTexts: output.itemTexts)
+  }
+
+  // MARK: tables and names
+
+  /// Adds the FROM table and each joined table as sources; false when one is unknown.
+  private mutating func resolveTables(_ select: SelectStatement) -> Bool {
     var ok = addSource(select.from)
     for join in select.joins { ok = addSource(join.table) && ok }
-    guard ok else { return nil }
-    let all = sources.count
+    return ok
+  }
 
-    // Output aliases first, so WHERE and GROUP BY may use them (as SQLite allows).
-    for item in select.items {
-      if case .expression(let e, let alias?) = item { outputAliases.append((alias.key, e)) }
+  /// Output aliases first, so WHERE and GROUP BY may use them (as SQLite allows).
+  private mutating func collectOutputAliases(_ items: [SelectItem]) {
+    for item in items {
+      if case .expression(let expr, let alias?) = item { outputAliases.append((alias.key, expr)) }
     }
+  }
 
-    let isAggregate =
-      !select.groupBy.isEmpty || select.having != nil
-      || select.items.contains { item in
-        if case .expression(let e, _) = item { return e.callsAggregate }
-        return false
-      } || select.orderBy.contains { $0.expr.callsAggregate }
-
-    // Joins: ON sees the tables up to its own.
-    var onConjuncts: [[BoundExpr]] = []
-    for (j, join) in select.joins.enumerated() {
-      let bound = bind(join.condition, visible: j + 2, mode: .plain(clause: "ON"), aliases: false)
-      onConjuncts.append(bound.conjuncts)
+  /// Each join's ON, as conjuncts; ON sees the tables up to its own.
+  private mutating func bindJoinConditions(_ joins: [Join]) -> [[BoundExpr]] {
+    joins.indices.map { index in
+      bind(
+        joins[index].condition, visible: index + 2, mode: .plain(clause: "ON"), aliases: false
+      ).conjuncts
     }
-    let whereBound = select.whereClause.map {
-      bind($0, visible: all, mode: .plain(clause: "WHERE"))
-    }
+  }
 
-    // Select items.
+  // MARK: the select list
+
+  /// The select list bound: a projection and a result column per output column (stars
+  /// expanded), and each item as written, for `explain`.
+  private struct SelectList {
     var projections: [BoundExpr] = []
     var columns: [ResultSet.Column] = []
-    var projectionTexts: [String] = []
-    let itemMode: Mode = isAggregate ? .aggregated : .plain(clause: "the select list")
-    for item in select.items {
+    var itemTexts: [String] = []
+  }
+
+  private mutating func bindSelectList(_ items: [SelectItem], isAggregate: Bool) -> SelectList {
+    var list = SelectList()
+    let mode: Mode = isAggregate ? .aggregated : .plain(clause: "the select list")
+    for item in items {
       switch item {
       case .star:
-        for s in sources.indices { expand(source: s, into: &projections, &columns) }
-        projectionTexts.append("*")
+        for source in sources.indices { expand(source: source, into: &list) }
+        list.itemTexts.append("*")
       case .tableStar(let qualifier):
-        guard let s = sources.firstIndex(where: { $0.qualifier == qualifier.key }) else {
+        guard let source = sources.firstIndex(where: { $0.qualifier == qualifier.key }) else {
           error(
-            "unknown table or alias '\(qualifier.name)' in \(qualifier.name).*", at: qualifier.range,
+            "unknown table or alias '\(qualifier.name)' in \(qualifier.name).*",
+            at: qualifier.range,
             suggestion: Suggestions.closest(to: qualifier.name, among: sources.map(\.qualifier))
               .map(Suggestions.didYouMean))
           continue
         }
-        expand(source: s, into: &projections, &columns)
-        projectionTexts.append("\(qualifier.name).*")
-      case .expression(let e, let alias):
-        let bound = bind(e, visible: all, mode: itemMode, aliases: false)
-        projections.append(bound)
-        let name: String
-        if let alias {
-          name = alias.name
-        } else if case .column = e.kind, case .column(let s, let c, _) = bound {
-          name = sources[s].schema.columns[c].name
-        } else {
-          name = text.text(e)
-        }
-        columns.append(ResultSet.Column(name: name, type: bound.type))
-        projectionTexts.append(text.text(e) + (alias.map { " as \($0.name)" } ?? ""))
+        expand(source: source, into: &list)
+        list.itemTexts.append("\(qualifier.name).*")
+      case .expression(let expr, let alias):
+        let bound = bind(expr, visible: sources.count, mode: mode, aliases: false)
+        list.projections.append(bound)
+        list.columns.append(
+          ResultSet.Column(name: outputName(expr, alias: alias, bound: bound), type: bound.type))
+        list.itemTexts.append(text.text(expr) + (alias.map { " as \($0.name)" } ?? ""))
       }
     }
+    return list
+  }
 
-    // GROUP BY: an integer names an output column.
+  /// A result column's name as SQLite gives it: the alias, a bare column's own name, else the
+  /// expression as written.
+  private func outputName(_ expr: Expr, alias: Identifier?, bound: BoundExpr) -> String {
+    if let alias { return alias.name }
+    if case .column = expr.kind, case .column(let source, let column, _) = bound {
+      return sources[source].schema.columns[column].name
+    }
+    return text.text(expr)
+  }
+
+  /// `*` or `t.*`: every column of `source`.
+  private func expand(source: Int, into list: inout SelectList) {
+    for (index, column) in sources[source].schema.columns.enumerated() {
+      list.projections.append(.column(source: source, column: index, type: column.type))
+      list.columns.append(ResultSet.Column(name: column.name, type: column.type))
+    }
+  }
+
+  // MARK: grouping, ordering, limits
+
+  /// GROUP BY: an integer names an output column.
+  private mutating func bindGroupBy(_ exprs: [Expr], output projections: [BoundExpr])
+    -> [BoundExpr]
+  {
     var groupBy: [BoundExpr] = []
-    for e in select.groupBy {
-      if case .literal(.integer(let k)) = e.kind {
-        if k >= 1, k <= projections.count {
-          let bound = projections[Int(k) - 1]
-          if bound.containsAggregate {
-            error("aggregate functions are not allowed in GROUP BY", at: e.range)
-          }
-          groupBy.append(bound)
-        } else {
-          error(
-            "GROUP BY term out of range - should be between 1 and \(projections.count)",
-            at: e.range)
-        }
+    for expr in exprs {
+      guard case .literal(.integer(let position)) = expr.kind else {
+        groupBy.append(bind(expr, visible: sources.count, mode: .plain(clause: "GROUP BY")))
         continue
       }
-      groupBy.append(bind(e, visible: all, mode: .plain(clause: "GROUP BY")))
+      guard position >= 1, position <= projections.count else {
+        error(
+          "GROUP BY term out of range - should be between 1 and \(projections.count)",
+          at: expr.range)
+        continue
+      }
+      let bound = projections[Int(position) - 1]
+      if bound.containsAggregate {
+        error("aggregate functions are not allowed in GROUP BY", at: expr.range)
+      }
+      groupBy.append(bound)
     }
-    let having = select.having.map { bind($0, visible: all, mode: .aggregated) }
+    return groupBy
+  }
 
-    // ORDER BY: an integer or an output alias names an output column.
+  /// ORDER BY: an integer or an output alias names an output column.
+  private mutating func bindOrderBy(
+    _ select: SelectStatement, outputCount: Int, isAggregate: Bool
+  ) -> [(key: QueryPlan.OrderKey, descending: Bool)] {
     var orderBy: [(key: QueryPlan.OrderKey, descending: Bool)] = []
+    let mode: Mode = isAggregate ? .aggregated : .plain(clause: "ORDER BY")
     for item in select.orderBy {
-      let e = item.expr
-      if case .literal(.integer(let k)) = e.kind {
-        if k >= 1, k <= projections.count {
-          orderBy.append((.output(Int(k) - 1), item.descending))
+      let expr = item.expr
+      if case .literal(.integer(let position)) = expr.kind {
+        if position >= 1, position <= outputCount {
+          orderBy.append((.output(Int(position) - 1), item.descending))
         } else {
           error(
-            "ORDER BY term out of range - should be between 1 and \(projections.count)",
-            at: e.range)
+            "ORDER BY term out of range - should be between 1 and \(outputCount)", at: expr.range)
         }
-        continue
-      }
-      if case .column(nil, let name) = e.kind,
+      } else if case .column(nil, let name) = expr.kind,
         let index = select.items.outputIndex(ofAlias: name.key, sources: sources)
       {
         orderBy.append((.output(index), item.descending))
-        continue
-      }
-      let bound = bind(e, visible: all, mode: isAggregate ? .aggregated : .plain(clause: "ORDER BY"))
-      orderBy.append((.expression(bound), item.descending))
-    }
-
-    let limit = constantInteger(select.limit, clause: "LIMIT")
-    let offset = constantInteger(select.offset, clause: "OFFSET")
-
-    // Split WHERE: conjuncts on the first table filter its scan; on an inner-joined table, its
-    // build side; the rest run after the joins.
-    var scanFilter: [BoundExpr] = []
-    var buildFilters = Array(repeating: [BoundExpr](), count: select.joins.count)
-    var filter: [BoundExpr] = []
-    for c in whereBound?.conjuncts ?? [] {
-      let used = c.sources
-      if used.isEmpty || used == [0] {
-        scanFilter.append(c)
-      } else if used.count == 1, let s = used.first, select.joins[s - 1].kind == .inner {
-        buildFilters[s - 1].append(c)
       } else {
-        filter.append(c)
+        let bound = bind(expr, visible: sources.count, mode: mode)
+        orderBy.append((.expression(bound), item.descending))
       }
     }
-
-    var joins: [QueryPlan.JoinStep] = []
-    for (j, join) in select.joins.enumerated() {
-      let k = j + 1
-      var equi: [(probe: BoundExpr, build: BoundExpr, affinity: Affinity)] = []
-      var residual: [BoundExpr] = []
-      for c in onConjuncts[j] {
-        if case .binary(.equal, let a, let b) = c {
-          let sa = a.sources, sb = b.sources
-          if sa == [k], !sb.isEmpty, sb.allSatisfy({ $0 < k }) {
-            equi.append((b, a, Affinity.forComparison(a.affinity, b.affinity)))
-            continue
-          }
-          if sb == [k], !sa.isEmpty, sa.allSatisfy({ $0 < k }) {
-            equi.append((a, b, Affinity.forComparison(a.affinity, b.affinity)))
-            continue
-          }
-        }
-        residual.append(c)
-      }
-      joins.append(
-        QueryPlan.JoinStep(
-          kind: join.kind, equiKeys: equi, residual: BoundExpr.conjunction(residual),
-          buildFilter: BoundExpr.conjunction(buildFilters[j]),
-          conditionText: text.text(join.condition)))
-    }
-
-    // Key pushdown for shares.appid and quota.cgi_path.
-    let whereConjuncts = whereBound?.conjuncts ?? []
-    for s in sources.indices {
-      guard let keyName = sources[s].schema.keyColumn,
-        let keyColumn = sources[s].schema.columnIndex(named: keyName)
-      else { continue }
-      var candidates = whereConjuncts
-      for (j, join) in select.joins.enumerated() where join.kind == .inner || j + 1 == s {
-        candidates += onConjuncts[j]
-      }
-      sources[s].keys = Pushdown.keys(source: s, column: keyColumn, conjuncts: candidates)
-    }
-
-    guard diagnostics.isEmpty else { return nil }
-
-    var requirements: [TableRequirement] = []
-    for source in sources {
-      let name = source.schema.name
-      if let i = requirements.firstIndex(where: { $0.table == name }) {
-        if let old = requirements[i].keys, let new = source.keys {
-          requirements[i].keys = old + new.filter { !old.contains($0) }
-        } else {
-          requirements[i].keys = nil
-        }
-      } else {
-        requirements.append(TableRequirement(table: name, keys: source.keys))
-      }
-    }
-
-    return QueryPlan(
-      requirements: requirements, columns: columns, sources: sources,
-      scanFilter: BoundExpr.conjunction(scanFilter), joins: joins,
-      filter: BoundExpr.conjunction(filter), isAggregate: isAggregate, groupBy: groupBy,
-      aggregates: aggregates, having: having, projections: projections, distinct: select.distinct,
-      orderBy: orderBy, limit: limit.flatMap { $0 < 0 ? nil : Int(min($0, 1 << 48)) },
-      offset: Int(min(max(0, offset ?? 0), 1 << 48)), itemTexts: projectionTexts)
+    return orderBy
   }
 
-  private func expand(
-    source s: Int, into projections: inout [BoundExpr], _ columns: inout [ResultSet.Column]
-  ) {
-    for (c, column) in sources[s].schema.columns.enumerated() {
-      projections.append(.column(source: s, column: c, type: column.type))
-      columns.append(ResultSet.Column(name: column.name, type: column.type))
-    }
+  /// LIMIT (nil: none; a negative one is none, as in SQLite) and OFFSET (at least 0), both
+  /// capped at 2^48.
+  private mutating func bindLimitAndOffset(_ select: SelectStatement) -> (Int?, Int) {
+    let limit = constantInteger(select.limit, clause: "LIMIT")
+    let offset = constantInteger(select.offset, clause: "OFFSET")
+    return (
+      limit.flatMap { $0 < 0 ? nil : Int(min($0, 1 << 48)) },
+      Int(min(max(0, offset ?? 0), 1 << 48))
+    )
   }
 
   /// LIMIT and OFFSET: an integer, possibly negative.
-  private mutating func constantInteger(_ e: Expr?, clause: String) -> Int64? {
-    guard let e else { return nil }
-    switch e.kind {
-    case .literal(.integer(let i)): return i
+  private mutating func constantInteger(_ expr: Expr?, clause: String) -> Int64? {
+    guard let expr else { return nil }
+    switch expr.kind {
+    case .literal(.integer(let value)): return value
     case .unary(.negate, let inner):
-      if case .literal(.integer(let i)) = inner.kind { return -i }
+      if case .literal(.integer(let value)) = inner.kind { return -value }
     case .unary(.plus, let inner):
-      if case .literal(.integer(let i)) = inner.kind { return i }
+      if case .literal(.integer(let value)) = inner.kind { return value }
     default: break
     }
-    error("\(clause) must be an integer", at: e.range)
+    error("\(clause) must be an integer", at: expr.range)
     return nil
+  }
+
+  // MARK: where each condition runs
+
+  /// WHERE's conjuncts by where they run: on the first source alone, while scanning it; on one
+  /// inner-joined source alone, on its build side (`buildFilters[j]` for join `j`); the rest
+  /// after the joins.
+  private func splitWhere(_ conjuncts: [BoundExpr], joins: [Join])
+    -> (scan: [BoundExpr], buildFilters: [[BoundExpr]], afterJoins: [BoundExpr])
+  {
+    var scan: [BoundExpr] = []
+    var buildFilters = Array(repeating: [BoundExpr](), count: joins.count)
+    var afterJoins: [BoundExpr] = []
+    for conjunct in conjuncts {
+      let used = conjunct.sources
+      if used.isEmpty || used == [0] {
+        scan.append(conjunct)
+      } else if used.count == 1, let source = used.first, joins[source - 1].kind == .inner {
+        buildFilters[source - 1].append(conjunct)
+      } else {
+        afterJoins.append(conjunct)
+      }
+    }
+    return (scan, buildFilters, afterJoins)
+  }
+
+  /// Each join as a step: ON split into hash keys and the residual, and its build filter.
+  private func planJoins(
+    _ joins: [Join], on onConjuncts: [[BoundExpr]], buildFilters: [[BoundExpr]]
+  ) -> [QueryPlan.JoinStep] {
+    joins.indices.map { index in
+      let (equiKeys, residual) = Self.equiKeys(of: onConjuncts[index], source: index + 1)
+      return QueryPlan.JoinStep(
+        kind: joins[index].kind, equiKeys: equiKeys, residual: BoundExpr.conjunction(residual),
+        buildFilter: BoundExpr.conjunction(buildFilters[index]),
+        conditionText: text.text(joins[index].condition))
+    }
+  }
+
+  /// ON's conjuncts that equal an expression over `source` alone with one over the earlier
+  /// sources (the hash join's keys, probe side first), and the rest.
+  private static func equiKeys(of conjuncts: [BoundExpr], source: Int)
+    -> (keys: [QueryPlan.JoinStep.EquiKey], residual: [BoundExpr])
+  {
+    var keys: [QueryPlan.JoinStep.EquiKey] = []
+    var residual: [BoundExpr] = []
+    func isEarlier(_ used: Set<Int>) -> Bool { !used.isEmpty && used.allSatisfy { $0 < source } }
+    for conjunct in conjuncts {
+      if case .binary(.equal, let lhs, let rhs) = conjunct {
+        let lhsSources = lhs.sources, rhsSources = rhs.sources
+        let affinity = Affinity.forComparison(lhs.affinity, rhs.affinity)
+        if lhsSources == [source], isEarlier(rhsSources) {
+          keys.append((rhs, lhs, affinity))
+          continue
+        }
+        if rhsSources == [source], isEarlier(lhsSources) {
+          keys.append((lhs, rhs, affinity))
+          continue
+        }
+      }
+      residual.append(conjunct)
+    }
+    return (keys, residual)
+  }
+
+  /// Key pushdown for the tables with a key column (shares.appid, quota.cgi_path): the keys
+  /// WHERE and the ON conditions that filter the source name, or nil for all.
+  private mutating func pushDownKeys(
+    where whereConjuncts: [BoundExpr], joins: [Join], on onConjuncts: [[BoundExpr]]
+  ) {
+    for source in sources.indices {
+      guard let keyName = sources[source].schema.keyColumn,
+        let keyColumn = sources[source].schema.columnIndex(named: keyName)
+      else { continue }
+      var candidates = whereConjuncts
+      for (index, join) in joins.enumerated() where join.kind == .inner || index + 1 == source {
+        candidates += onConjuncts[index]
+      }
+      sources[source].keys = Pushdown.keys(
+        source: source, column: keyColumn, conjuncts: candidates)
+    }
+  }
+
+  /// Each table to fetch once, in FROM order; a table used twice needs the union of its keys
+  /// (all of them if either use needs all).
+  private func tableRequirements() -> [TableRequirement] {
+    var requirements: [TableRequirement] = []
+    for source in sources {
+      let name = source.schema.name
+      guard let index = requirements.firstIndex(where: { $0.table == name }) else {
+        requirements.append(TableRequirement(table: name, keys: source.keys))
+        continue
+      }
+      if let old = requirements[index].keys, let new = source.keys {
+        requirements[index].keys = old + new.filter { !old.contains($0) }
+      } else {
+        requirements[index].keys = nil
+      }
+    }
+    return requirements
+  }
+}
+
+extension QueryPlan.JoinStep {
+  /// One equality conjunct of ON: an expression over the earlier sources (`probe`), one over the
+  /// joined source (`build`), and the comparison's affinity (the element of `equiKeys`).
+  typealias EquiKey = (probe: BoundExpr, build: BoundExpr, affinity: Affinity)
+}
+
+extension SelectStatement {
+  /// Whether the query aggregates: GROUP BY, HAVING, or an aggregate call in the select list or
+  /// ORDER BY.
+  fileprivate var isAggregate: Bool {
+    !groupBy.isEmpty || having != nil
+      || items.contains { item in
+        if case .expression(let expr, _) = item { return expr.callsAggregate }
+        return false
+      } || orderBy.contains { $0.expr.callsAggregate }
   }
 }
 

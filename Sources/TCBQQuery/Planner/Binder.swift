@@ -110,7 +110,8 @@ struct Binder {
       guard let c = schema.columnIndex(named: name.name) else {
         error(
           "unknown column '\(name.name)' in table \(schema.name)", at: name.range,
-          suggestion: Suggestions.closest(to: name.name, among: schema.columnNames).map(Suggestions.didYouMean))
+          suggestion: Suggestions.closest(to: name.name, among: schema.columnNames)
+            .map(Suggestions.didYouMean))
         return .literal(.null)
       }
       return .column(source: s, column: c, type: schema.columns[c].type)
@@ -133,7 +134,8 @@ struct Binder {
       return bind(alias.expr, visible: visible, mode: mode, aliases: false)
     }
     let candidates = scope.flatMap(\.schema.columnNames)
-    let suggestion = Suggestions.closest(to: name.name, among: candidates).map(Suggestions.didYouMean)
+    let suggestion = Suggestions.closest(to: name.name, among: candidates)
+      .map(Suggestions.didYouMean)
     if scope.count == 1 {
       error(
         "unknown column '\(name.name)' in table \(scope.first!.schema.name)", at: name.range,
@@ -144,53 +146,73 @@ struct Binder {
     return .literal(.null)
   }
 
+  /// A function call: an aggregate (`count`, `sum`, `avg`, and `min`/`max` with one argument)
+  /// or a scalar function.
   mutating func bindCall(
     _ expr: Expr, name: Identifier, args: [Expr], distinct: Bool, star: Bool, visible: Int,
     mode: Mode, aliases: Bool
   ) -> BoundExpr {
     let key = name.key
-    let isAggregate =
-      aggregateNames.contains(key) && !((key == "min" || key == "max") && args.count != 1)
-    if isAggregate {
-      switch mode {
-      case .plain(let clause):
-        error("aggregate function \(key)() is not allowed in \(clause)", at: expr.range)
-        return .literal(.null)
-      case .aggregateArgument(let outer):
-        error("aggregate function \(key)() cannot be nested inside \(outer)()", at: expr.range)
-        return .literal(.null)
-      case .aggregated:
-        break
-      }
-      let kind: AggregateCall.Kind
-      var argument: BoundExpr?
-      if star {
-        guard key == "count" else {
-          error("only count takes *: \(key)(*) is not allowed", at: expr.range)
-          return .literal(.null)
-        }
-        kind = .countStar
-      } else {
-        guard args.count == 1 else {
-          error(
-            "wrong number of arguments to function \(key)() (expected 1, got \(args.count))",
-            at: expr.range)
-          return .literal(.null)
-        }
-        kind = AggregateCall.Kind(rawValue: key)!
-        argument = bind(
-          args[0], visible: visible, mode: .aggregateArgument(key), aliases: aliases)
-      }
-      let call = AggregateCall(kind: kind, argument: argument, distinct: distinct && !star)
-      let slot: Int
-      if let existing = aggregates.firstIndex(of: call) {
-        slot = existing
-      } else {
-        slot = aggregates.count
-        aggregates.append(call)
-      }
-      return .aggregate(slot: slot, type: call.resultType)
+    if aggregateNames.contains(key), !((key == "min" || key == "max") && args.count != 1) {
+      return bindAggregate(
+        expr, key: key, args: args, distinct: distinct, star: star, visible: visible, mode: mode,
+        aliases: aliases)
     }
+    return bindScalarCall(
+      expr, name: name, args: args, distinct: distinct, star: star, visible: visible, mode: mode,
+      aliases: aliases)
+  }
+
+  /// An aggregate, where `mode` allows one: its slot (one per distinct call).
+  private mutating func bindAggregate(
+    _ expr: Expr, key: String, args: [Expr], distinct: Bool, star: Bool, visible: Int,
+    mode: Mode, aliases: Bool
+  ) -> BoundExpr {
+    switch mode {
+    case .plain(let clause):
+      error("aggregate function \(key)() is not allowed in \(clause)", at: expr.range)
+      return .literal(.null)
+    case .aggregateArgument(let outer):
+      error("aggregate function \(key)() cannot be nested inside \(outer)()", at: expr.range)
+      return .literal(.null)
+    case .aggregated:
+      break
+    }
+    let call: AggregateCall
+    if star {
+      guard key == "count" else {
+        error("only count takes *: \(key)(*) is not allowed", at: expr.range)
+        return .literal(.null)
+      }
+      call = AggregateCall(kind: .countStar, argument: nil, distinct: false)
+    } else {
+      guard args.count == 1 else {
+        error(
+          "wrong number of arguments to function \(key)() (expected 1, got \(args.count))",
+          at: expr.range)
+        return .literal(.null)
+      }
+      let argument = bind(
+        args[0], visible: visible, mode: .aggregateArgument(key), aliases: aliases)
+      call = AggregateCall(
+        kind: AggregateCall.Kind(rawValue: key)!, argument: argument, distinct: distinct)
+    }
+    return .aggregate(slot: slot(for: call), type: call.resultType)
+  }
+
+  /// The slot of `call`: an equal call's, else a new one.
+  private mutating func slot(for call: AggregateCall) -> Int {
+    if let existing = aggregates.firstIndex(of: call) { return existing }
+    aggregates.append(call)
+    return aggregates.count - 1
+  }
+
+  /// A scalar function: known, without `*` or `distinct`, with as many arguments as it takes.
+  private mutating func bindScalarCall(
+    _ expr: Expr, name: Identifier, args: [Expr], distinct: Bool, star: Bool, visible: Int,
+    mode: Mode, aliases: Bool
+  ) -> BoundExpr {
+    let key = name.key
     guard let function = ScalarFunction(rawValue: key) else {
       let known = ScalarFunction.allCases.map(\.rawValue) + ["count", "sum", "avg"]
       error(

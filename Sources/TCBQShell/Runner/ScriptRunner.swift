@@ -136,7 +136,7 @@ actor ScriptRunner {
     case let error as Diagnostic:
       Console.writeError(DiagnosticFormatter.format(error, source: source) + "\n")
       return .failure
-    case let error as APIError where error.errcode == 45009:
+    case let error as APIError where error.isQuotaExhausted:
       console.error("\(error)")
       console.message(Self.quotaAdvice)
       return .failure
@@ -149,17 +149,8 @@ actor ScriptRunner {
   func reportFailures(_ failures: [AppFailure]) {
     let n = failures.count
     console.warning("\(n) \(n == 1 ? "was" : "were") not fetched; \(n == 1 ? "its rows are" : "their rows are") missing from the result:")
-    for failure in failures {
-      var line = "  \(failure.appid): \(failure.errmsg)"
-      if let code = failure.errcode {
-        line += " (errcode \(code)"
-        if let meaning = APIError.meaning(of: code) { line += ": \(meaning)" }
-        line += ")"
-      }
-      if let rid = failure.rid, !failure.errmsg.contains(rid) { line += " rid: \(rid)" }
-      console.message(line)
-    }
-    if failures.contains(where: { $0.errcode == 45009 }) {
+    for failure in failures { console.message("  \(failure)") }
+    if failures.contains(where: \.isQuotaExhausted) {
       console.message(Self.quotaAdvice)
     }
   }

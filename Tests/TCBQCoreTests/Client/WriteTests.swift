@@ -103,12 +103,27 @@ extension WriteTests.LostAnswer: CustomTestStringConvertible {
   var testDescription: String { rawValue }
 }
 
-@Suite struct DryRunTests {
-  @Test func dryRunShowsTheBodyAndRedactsTheToken() {
+@Suite struct WriteRequestTests {
+  @Test func theDryRunShowsTheBodySentWithTheTokenRedacted() async throws {
+    let transport = FakeTransport { _, _ in Wire.json(#"{"errcode": 0, "errmsg": "ok"}"#) }
+    _ = try await makeClient(transport).unshare(env: "prod", from: ["wx1", "wx2"])
+    let request = try WriteRequest(
+      path: WeChatPath.batchUnshareEnv, env: "prod", appids: ["wx1", "wx2"])
+    #expect(transport.requests.map(\.body) == [request.body])
     #expect(
-      WeChatClient.dryRunDescription(
-        path: WeChatPath.batchShareEnv, env: "prod", appids: ["wx1", "wx2"])
-        == #"POST /componenttcb/batchshareenv?access_token=<redacted> {"data":[{"appids":["wx1","wx2"],"env":"prod"}],"source_type":1}"#
-    )
+      request.dryRunLines == [
+        "POST /componenttcb/batchunshareenv?access_token=REDACTED",
+        #"{"data":[{"env":"prod","appids":["wx1","wx2"]}],"source_type":1}"#,
+      ])
+  }
+
+  @Test func stringsAreEscapedAsJSON() throws {
+    let request = try WriteRequest(
+      path: WeChatPath.batchShareEnv, env: "a\"b\\c/d\n", appids: ["wx\u{1}", "é"])
+    #expect(
+      request.dryRunLines[1]
+        == #"{"data":[{"env":"a\"b\\c/d\n","appids":["wx\u0001","é"]}],"source_type":1}"#)
+    let decoded = try JSONDecoder().decode(BatchShareEnvRequest.self, from: Data(request.body))
+    #expect(decoded.data == [.init(env: "a\"b\\c/d\n", appids: ["wx\u{1}", "é"])])
   }
 }

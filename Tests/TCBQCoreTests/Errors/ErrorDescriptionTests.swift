@@ -113,11 +113,22 @@ import Testing
       appid: "wx2", errcode: 85088, errmsg: "no qbase privilege", rid: "9-9-9")
     #expect(
       failure.description
-        == "wx2: no qbase privilege (85088: the mini program has not enabled cloud development (no qbase privilege)) [rid: 9-9-9]"
+        == "wx2: no qbase privilege (errcode 85088: the mini program has not enabled cloud development (no qbase privilege)) rid: 9-9-9"
     )
     #expect(
       AppFailure(appid: "wx1", errmsg: "no answer from the API within the timeout").description
         == "wx1: no answer from the API within the timeout")
+  }
+
+  @Test func anUnknownErrcodeHasNoMeaningAndARidInTheMessageIsNotRepeated() {
+    let failure = AppFailure(
+      appid: "/componenttcb/batchgetenvid", errcode: 99999, errmsg: "odd rid: 1-2-3", rid: "1-2-3")
+    #expect(failure.description == "/componenttcb/batchgetenvid: odd rid: 1-2-3 (errcode 99999)")
+  }
+
+  @Test(arguments: [(Int64?.some(45009), true), (85088, false), (nil, false)])
+  func quotaExhaustedIsErrcode45009(errcode: Int64?, exhausted: Bool) {
+    #expect(AppFailure(appid: "wx1", errcode: errcode, errmsg: "").isQuotaExhausted == exhausted)
   }
 
   @Test func knownPerAppMessagesGetTheirErrcode() {

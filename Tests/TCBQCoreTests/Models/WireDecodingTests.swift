@@ -206,9 +206,8 @@ private func decodeEnvList(_ json: String) async throws -> [CloudBaseRunEnv] {
       #"{"appids":["wx1","wx2"],"source_type":1}"#
     ),
     (
-      try! JSONEncoder.sorted.encode(
-        BatchShareEnvRequest(data: [.init(env: "e", appids: ["wx1"])])),
-      #"{"data":[{"appids":["wx1"],"env":"e"}],"source_type":1}"#
+      Data(try! BatchShareEnvRequest(data: [.init(env: "e", appids: ["wx1"])]).encoded()),
+      #"{"data":[{"env":"e","appids":["wx1"]}],"source_type":1}"#
     ),
     (try! JSONEncoder.sorted.encode(DescribeCloudBaseRunEnvsRequest()), "{}"),
     (

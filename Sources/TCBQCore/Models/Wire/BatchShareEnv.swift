@@ -1,6 +1,9 @@
+import Foundation
+
 /// batchshareenv and batchunshareenv request:
-/// `{"data": [{"env": str, "appids": [str]}], "source_type": 1}`.
-public struct BatchShareEnvRequest: Sendable, Hashable, Codable {
+/// `{"data": [{"env": str, "appids": [str]}], "source_type": 1}`. `encoded()` writes the body
+/// sent; decoding it is for tests.
+public struct BatchShareEnvRequest: Sendable, Hashable, Decodable {
   public var data: [Item]
   /// 1 = WeChat cloud hosting.
   public var sourceType: Int
@@ -22,6 +25,28 @@ public struct BatchShareEnvRequest: Sendable, Hashable, Codable {
   enum CodingKeys: String, CodingKey {
     case data
     case sourceType = "source_type"
+  }
+}
+
+extension BatchShareEnvRequest {
+  /// The body as sent, keys in the documented order, strings escaped by `JSONEncoder` (slashes
+  /// left as they are), no spaces: `{"data":[{"env":"prod","appids":["wx1"]}],"source_type":1}`.
+  /// The order is fixed here because `JSONEncoder` without `.sortedKeys` picks a different one
+  /// in each process, and `--dry-run` prints these bytes.
+  public func encoded() throws -> [UInt8] {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.withoutEscapingSlashes]
+    var out = Array(#"{"data":["#.utf8)
+    for (index, item) in data.enumerated() {
+      if index > 0 { out.append(UInt8(ascii: ",")) }
+      out += #"{"env":"#.utf8
+      out += try encoder.encode(item.env)
+      out += #","appids":"#.utf8
+      out += try encoder.encode(item.appids)
+      out.append(UInt8(ascii: "}"))
+    }
+    out += #"],"source_type":\#(sourceType)}"#.utf8
+    return out
   }
 }
 
