@@ -1,3 +1,5 @@
+import TCBQCore
+
 /// A write the user asked for, shown to them before anything is sent.
 public struct WriteProposal: Sendable, Hashable {
   public enum Kind: String, Sendable, Hashable {
@@ -5,8 +7,8 @@ public struct WriteProposal: Sendable, Hashable {
     /// The API path the write is sent to.
     public var path: String {
       switch self {
-      case .share: "/componenttcb/batchshareenv"
-      case .unshare: "/componenttcb/batchunshareenv"
+      case .share: WeChatEndpoint.batchShareEnv.path
+      case .unshare: WeChatEndpoint.batchUnshareEnv.path
       }
     }
   }
