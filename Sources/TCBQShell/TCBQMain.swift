@@ -76,8 +76,7 @@ public enum TCBQMain {
     let session = Session(
       api: connection.api,
       settings: SessionSettings(
-        batchSize: settings.batchSize, cacheTTL: settings.cacheTTL, maxCalls: settings.maxCalls,
-        dryRun: settings.dryRun),
+        cacheTTL: settings.cacheTTL, maxCalls: settings.maxCalls, dryRun: settings.dryRun),
       confirmer: confirmer, audit: AuditLog(url: paths.auditLog))
 
     var render = settings.render

@@ -1,4 +1,5 @@
 import Foundation
+import TCBQCore
 import TCBQQuery
 import TCBQSandbox
 
@@ -92,7 +93,7 @@ struct Bench {
       samples.append(
         try await Clock.seconds {
           let tables = try await Dataset.decodeEnvTables(bytes)
-          precondition(tables["envs"]!.rowCount > 0)
+          precondition((tables[TableID.envs.name]?.rowCount ?? 0) > 0)
         })
     }
     log("W6 load: python3")
@@ -133,7 +134,7 @@ struct Bench {
       }
       samples.append(outcome.seconds)
     }
-    let calls = (appids.count + options.batchSize - 1) / options.batchSize
+    let calls = CallEstimator(batchSize: options.batchSize).shareCalls(appCount: appids.count)
     let ideal = (Double(calls) / Double(options.concurrency)).rounded(.up) * 0.020
     return WorkloadResult(
       name: "W7 fetch \(appids.count) appids", tcbq: Clock.median(samples), against: ideal,
@@ -187,7 +188,7 @@ struct Bench {
     let tcbqKB = try peakRSS(
       [tcbq, "--endpoint", server.endpoint, "-c", "select count(*) from envs"], input: nil,
       environment: tcbqEnvironment)
-    let envTables = dataset.tables.filter { $0.key != "shares" }
+    let envTables = dataset.tables.filter { $0.key != TableID.shares.name }
     let countSQL = "\(options.work)/envs-and-count.sql"
     try SQLDump.write(envTables, to: countSQL, then: "select count(*) from envs;\n")
     let sqliteKB = try peakRSS([sqlite3, ":memory:"], input: countSQL, environment: nil)

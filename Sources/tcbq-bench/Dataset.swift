@@ -28,7 +28,7 @@ struct Dataset {
       guard let envIDs = generated.shares[app.appid] else { return nil }
       return SharesResult.Relation(appid: app.appid, envIDs: envIDs)
     }
-    tables["shares"] = Tables.fromShares(relations)
+    tables[TableID.shares.name] = Tables.fromShares(relations)
     let fetchable = generated.apps.filter { $0.kind == .miniProgram && $0.hasCloudPrivilege }
     return Dataset(envsAnswer: answer, tables: tables, appids: fetchable.map(\.appid))
   }

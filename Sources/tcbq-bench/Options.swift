@@ -1,4 +1,5 @@
 import Foundation
+import TCBQCore
 
 /// The benchmark's command line: `tcbq-bench [--runs N] [--startup-runs N] [--envs N]
 /// [--apps N] [--fetch-appids N] [--walk-apps N] [--seed N] [--bin DIR] [--work DIR] [--only W2,W6,M]`.
@@ -19,8 +20,8 @@ struct Options {
   /// Workloads to run (`W1`…`W8`, `W12`, `M`); empty: all.
   var only: Set<String> = []
   /// tcbq's defaults, for the W7 ideal.
-  let batchSize = 100
-  let concurrency = 8
+  let batchSize = Defaults.batchSize
+  let concurrency = Defaults.concurrency
 
   func wants(_ workload: String) -> Bool {
     only.isEmpty || only.contains(workload)

@@ -1,9 +1,10 @@
+import TCBQCore
 import Testing
 
 @testable import TCBQQuery
 
 @Suite struct PlannerExplainTests {
-  static let uncached = CostContext(batchSize: 100)
+  static let uncached = CostContext(calls: CallEstimator(batchSize: 100))
 
   func lines(_ sql: String, _ context: CostContext = uncached) throws -> [String] {
     try EngineTest.plan(sql).explainLines(context: context)
@@ -54,7 +55,8 @@ import Testing
   }
 
   @Test func cachedAppsMakeTheCountKnown() throws {
-    let context = CostContext(cachedTables: ["apps"], appCount: 1234, batchSize: 100)
+    let context = CostContext(
+      cachedTables: [.apps], appCount: 1234, calls: CallEstimator(batchSize: 100))
     let plan = try EngineTest.plan("select * from shares")
     let calls = plan.estimatedCalls(context: context)
     #expect(calls.map(\.endpoint) == [.authorizerList, .batchGetEnvID])
@@ -63,13 +65,13 @@ import Testing
   }
 
   @Test func knownAppCountWithoutCachedApps() throws {
-    let context = CostContext(appCount: 1000, batchSize: 50)
+    let context = CostContext(appCount: 1000, calls: CallEstimator(batchSize: 50))
     let calls = try EngineTest.plan("select * from apps").estimatedCalls(context: context)
     #expect(calls.map(\.count) == [.known(3)])  // pages 500, 500, 0: until a short page
   }
 
   @Test func cachedSharesCostNothing() throws {
-    let context = CostContext(cachedTables: ["shares", "envs"], batchSize: 10)
+    let context = CostContext(cachedTables: [.shares, .envs], calls: CallEstimator(batchSize: 10))
     let calls = try EngineTest.plan(
       "select * from envs e join shares s on s.env_id = e.env_id"
     ).estimatedCalls(context: context)
@@ -87,7 +89,7 @@ import Testing
     let list = appids.map { "'\($0)'" }.joined(separator: ", ")
     let plan = try EngineTest.plan("select * from shares where appid in (\(list))")
     let estimate = plan.estimatedCalls(
-      context: CostContext(cachedShareAppids: cached, batchSize: batch))
+      context: CostContext(cachedShareAppids: cached, calls: CallEstimator(batchSize: batch)))
     #expect(estimate.map(\.count) == [.known(calls)])
     #expect(!estimate.contains { $0.endpoint == .authorizerList })
   }
@@ -97,7 +99,8 @@ import Testing
       "select * from envs e join tags t on t.env_id = e.env_id left join databases d on d.env_id = e.env_id")
     #expect(plan.estimatedCalls(context: Self.uncached).map(\.count) == [.known(1)])
     #expect(plan.requirements.map(\.table) == ["envs", "tags", "databases"])
-    let cached = CostContext(cachedTables: ["envs", "tags", "databases"], batchSize: 100)
+    let cached = CostContext(
+      cachedTables: [.envs, .tags, .databases], calls: CallEstimator(batchSize: 100))
     #expect(plan.estimatedCalls(context: cached).map(\.count) == [.known(0)])
   }
 

@@ -124,7 +124,7 @@ final class Clock: Sendable {
     audit: URL? = nil, clock: Clock = Clock()
   ) -> Session {
     Session(
-      api: api, settings: SessionSettings(batchSize: 100, cacheTTL: ttl, dryRun: dryRun),
+      api: api, settings: SessionSettings(cacheTTL: ttl, dryRun: dryRun),
       confirmer: FixedConfirmer(answer: confirm), audit: AuditLog(url: audit),
       now: { clock.date })
   }

@@ -81,7 +81,7 @@ import Testing
   @Test func acceptsComponentAccessTokenSpelling() {
     let service = SandboxService()
     let request = TransportRequest(
-      path: SandboxPaths.describeEnvs,
+      path: WeChatPath.describeCloudBaseRunEnvs,
       query: [.init(name: "component_access_token", value: SandboxConfiguration.defaultToken)],
       body: Array("{}".utf8))
     #expect(Answer(service.handle(request)).errcode == 0)

@@ -126,7 +126,7 @@ import Testing
 
   @Test func quotaLimitsDefaultPerPath() {
     let limits = SandboxQuotaLimits()
-    #expect(limits.limit(for: SandboxPaths.batchGetEnvID) == 100_000)
-    #expect(limits.limit(for: SandboxPaths.batchShareEnv) == 10_000)
+    #expect(limits.limit(for: WeChatPath.batchGetEnvID) == 100_000)
+    #expect(limits.limit(for: WeChatPath.batchShareEnv) == 10_000)
   }
 }

@@ -10,7 +10,7 @@ import Testing
     _ = call.share("prod-9e6b58", ["wx29a279764017f2ed"])
     let log = call.service.requestLog
     #expect(log.map(\.sequence) == [1, 2])
-    #expect(log[0].path == SandboxPaths.batchGetEnvID)
+    #expect(log[0].path == WeChatPath.batchGetEnvID)
     #expect(log[0].appids == ["wx30877432d1026706", "wxd7e805da846a32c3"])
     #expect(log[0].errcode == 40097)
     #expect(log[1].envs == ["prod-9e6b58"])
@@ -31,7 +31,7 @@ import Testing
 
   @Test func respondMatchesHandleWithoutLatency() async {
     let request = TransportRequest(
-      path: SandboxPaths.describeEnvs,
+      path: WeChatPath.describeCloudBaseRunEnvs,
       query: [.init(name: "access_token", value: SandboxConfiguration.defaultToken)],
       body: Array("{}".utf8))
     let first = SandboxService(), second = SandboxService()

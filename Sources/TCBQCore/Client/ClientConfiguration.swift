@@ -19,7 +19,7 @@ public struct ClientConfiguration: Sendable {
   public var timeout: Duration
   /// The component appid, for api_get_authorizer_list (TCBQ_COMPONENT_APPID).
   public var componentAppID: String?
-  /// Authorizers per api_get_authorizer_list page (500, the service's maximum).
+  /// Authorizers per api_get_authorizer_list page (by default the service's maximum).
   public var authorizerPageSize: Int
   /// Where calls are logged: each call at `.debug` (path, batch size, errcode, elapsed ms),
   /// retries and stops at `.notice`. The token is never logged. Default: discards everything.
@@ -28,15 +28,15 @@ public struct ClientConfiguration: Sendable {
   public var progress: (@Sendable (CallProgress) -> Void)?
 
   public init(
-    batchSize: Int = 100,
-    concurrency: Int = 8,
+    batchSize: Int = Defaults.batchSize,
+    concurrency: Int = Defaults.concurrency,
     maxAttempts: Int = 5,
     baseDelay: Duration = .milliseconds(500),
     maxDelay: Duration = .seconds(8),
     maxRetryTime: Duration = .seconds(60),
-    timeout: Duration = .seconds(10),
+    timeout: Duration = .seconds(Defaults.timeout),
     componentAppID: String? = nil,
-    authorizerPageSize: Int = 500,
+    authorizerPageSize: Int = Defaults.authorizerPageSize,
     logger: Logger = Logger(label: "tcbq.api", factory: { _ in SwiftLogNoOpLogHandler() }),
     progress: (@Sendable (CallProgress) -> Void)? = nil
   ) {

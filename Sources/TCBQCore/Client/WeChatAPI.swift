@@ -32,6 +32,9 @@ public protocol WeChatAPI: Sendable {
   /// getApiQuota for one cgi path (with its leading `/`).
   func apiQuota(cgiPath: String) async throws -> APIQuota
 
+  /// Counts calls with the sizes the next calls are made with, for `explain` and `--max-calls`.
+  var callEstimator: CallEstimator { get }
+
   /// Runs everything one statement does: at most `maxCalls` API calls (the call that would
   /// exceed it throws `ClientError.budgetExceeded` unsent), and an endpoint that answers 45009 is
   /// not called again within `body`.
@@ -48,6 +51,9 @@ extension WeChatAPI {
     return AuthorizersAndShares(
       authorizers: authorizers, shares: try await sharedEnvs(of: authorizers.map(\.appid)))
   }
+
+  /// The default sizes (in-memory test doubles).
+  public var callEstimator: CallEstimator { CallEstimator() }
 
   /// Without accounting (in-memory test doubles): just runs `body`.
   /// (The signature matches the requirement exactly, with no default argument: a default here

@@ -45,15 +45,21 @@ public final class WeChatClient: WeChatAPI {
     min(configuration.batchSize, discoveredBatchLimit ?? configuration.batchSize)
   }
 
-  /// batchgetenvid calls needed for `appCount` appids (without retries), for `explain` and the
-  /// budget estimate.
+  /// Counts calls with the sizes calls are made with now: `effectiveBatchSize` and the
+  /// configured page size.
+  public var callEstimator: CallEstimator {
+    CallEstimator(
+      batchSize: effectiveBatchSize, authorizerPageSize: configuration.authorizerPageSize)
+  }
+
+  /// batchgetenvid calls needed for `appCount` appids (without retries).
   public func estimatedShareCalls(appCount: Int) -> Int {
-    appCount <= 0 ? 0 : (appCount + effectiveBatchSize - 1) / effectiveBatchSize
+    callEstimator.shareCalls(appCount: appCount)
   }
 
   /// api_get_authorizer_list pages needed for `appCount` authorizers.
   public func estimatedAuthorizerCalls(appCount: Int) -> Int {
-    appCount / configuration.authorizerPageSize + 1
+    callEstimator.authorizerCalls(appCount: appCount)
   }
 
   /// Runs one statement's calls: at most `maxCalls` HTTP calls (nil: unlimited; the call that

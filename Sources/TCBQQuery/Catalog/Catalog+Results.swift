@@ -1,3 +1,5 @@
+import TCBQCore
+
 extension Catalog {
   /// `show tables` / `.tables`: one row per table (table, filled_by, key_column, description).
   public func tablesResult() -> ResultSet {
@@ -7,7 +9,7 @@ extension Catalog {
         .init(name: "key_column", type: .text), .init(name: "description", type: .text),
       ],
       rows: tables.map { t in
-        [.text(t.name), .text(t.source.rawValue), t.keyColumn.map(Value.text) ?? .null,
+        [.text(t.name), .text(t.source.shortName), t.keyColumn.map(Value.text) ?? .null,
          .text(t.summary)]
       })
   }

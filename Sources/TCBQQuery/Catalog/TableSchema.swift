@@ -1,3 +1,5 @@
+import TCBQCore
+
 /// A column of a catalog table.
 public struct ColumnSchema: Sendable, Hashable {
   public var name: String
@@ -8,23 +10,29 @@ public struct ColumnSchema: Sendable, Hashable {
   }
 }
 
-/// A table of the catalog: its columns, the API call that fills it, and its key column.
+/// A table of the catalog: its columns, the API call that fills it, and its key column. Tables
+/// are looked up by `name`; `id` says which API table it is, for the code that fetches and
+/// builds it.
 public struct TableSchema: Sendable, Hashable {
   public var name: String
+  /// Which API table this is.
+  public var id: TableID
   public var columns: [ColumnSchema]
   /// The endpoint whose answers fill the table.
-  public var source: APIEndpoint
+  public var source: WeChatEndpoint
   /// The column whose values select what is fetched (`shares.appid`, `quota.cgi_path`): an
   /// `=`/`in` filter on it is pushed down to the API call.
   public var keyColumn: String?
   /// One line on what a row is.
   public var summary: String
 
+  /// The schema of the API table `id`, named after it.
   public init(
-    name: String, columns: [ColumnSchema], source: APIEndpoint, keyColumn: String? = nil,
+    _ id: TableID, columns: [ColumnSchema], source: WeChatEndpoint, keyColumn: String? = nil,
     summary: String
   ) {
-    self.name = name
+    self.name = id.name
+    self.id = id
     self.columns = columns
     self.source = source
     self.keyColumn = keyColumn

@@ -7,8 +7,8 @@ public struct WriteProposal: Sendable, Hashable {
     /// The API path the write is sent to.
     public var path: String {
       switch self {
-      case .share: "/componenttcb/batchshareenv"
-      case .unshare: "/componenttcb/batchunshareenv"
+      case .share: WeChatEndpoint.batchShareEnv.path
+      case .unshare: WeChatEndpoint.batchUnshareEnv.path
       }
     }
   }

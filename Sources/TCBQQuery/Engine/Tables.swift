@@ -18,7 +18,7 @@ public enum Tables {
       appid.append(a.appid)
       authTime.append(a.authTime)
     }
-    return make("apps", [.text(appid), .integer(authTime)])
+    return make(.apps, [.text(appid), .integer(authTime)])
   }
 
   /// `shares` from batchgetenvid: one row per (appid, env) pair; an appid sharing nothing has no
@@ -36,7 +36,7 @@ public enum Tables {
         envID.append(env)
       }
     }
-    return make("shares", [.text(appid), .text(envID)])
+    return make(.shares, [.text(appid), .text(envID)])
   }
 
   /// `shares` with the rows of the appids in `relations` replaced by theirs (an appid in
@@ -67,7 +67,7 @@ public enum Tables {
       ]
       for i in 0..<7 { numbers[i].append(values[i]) }
     }
-    return make("quota", [.text(path)] + numbers.map { .integer($0) })
+    return make(.quota, [.text(path)] + numbers.map { .integer($0) })
   }
 
   /// An empty table for a catalog table (e.g. a key filter that names nothing).
@@ -75,9 +75,8 @@ public enum Tables {
     catalog.table(named: name).map { Table(schema: $0) }
   }
 
-  static func make(_ name: String, _ columns: [ColumnData]) -> Table {
-    let schema = Catalog.standard.table(named: name)!
-    return Table(name: name, columnNames: schema.columnNames, columns: columns)
+  static func make(_ id: TableID, _ columns: [ColumnData]) -> Table {
+    Table(name: id.name, columnNames: id.schema.columnNames, columns: columns)
   }
 }
 
@@ -132,21 +131,30 @@ public struct EnvTablesBuilder: EnvSink {
     }
   }
 
-  /// The tables, by catalog name.
+  /// The tables, by catalog name: `envs` and every table nested in it.
   public func tables() -> [String: Table] {
-    let envColumns: [ColumnData] =
+    var tables: [String: Table] = [:]
+    for id in TableID.allCases {
+      if let columns = columns(of: id) { tables[id.name] = Tables.make(id, columns) }
+    }
+    return tables
+  }
+
+  /// The columns of `id`, if it is one of the tables built from describecloudbaserunenvs.
+  private func columns(of id: TableID) -> [ColumnData]? {
+    switch id {
+    case .envs:
       [envID, alias, source, status, region, createTime, updateTime, packageID, packageName,
        payMode, envChannel].map { .text($0) } + [.boolean(isDefault), .boolean(isAutoDegrade)]
-    return [
-      "envs": Tables.make("envs", envColumns),
-      "databases": Tables.make("databases", databases.columns(envID)),
-      "storages": Tables.make("storages", storages.columns(envID)),
-      "functions": Tables.make("functions", functions.columns(envID)),
-      "log_services": Tables.make("log_services", logServices.columns(envID)),
-      "static_storages": Tables.make("static_storages", staticStorages.columns(envID)),
-      "tags": Tables.make("tags", tags.columns(envID)),
-      "custom_log_services": Tables.make("custom_log_services", customLogServices.columns(envID)),
-    ]
+    case .databases: databases.columns(envID)
+    case .storages: storages.columns(envID)
+    case .functions: functions.columns(envID)
+    case .logServices: logServices.columns(envID)
+    case .staticStorages: staticStorages.columns(envID)
+    case .tags: tags.columns(envID)
+    case .customLogServices: customLogServices.columns(envID)
+    case .apps, .shares, .quota: nil
+    }
   }
 }
 

@@ -1,28 +1,26 @@
+import TCBQCore
+
 /// What `explain` and the call budget know about the session before a statement runs.
 public struct CostContext: Sendable, Hashable {
   /// Tables already fetched and fresh. `shares` here means every authorized app's shares.
-  public var cachedTables: Set<String>
+  public var cachedTables: Set<TableID>
   /// Appids whose shares are cached.
   public var cachedShareAppids: Set<String>
   /// The number of authorized apps, when known (apps cached).
   public var appCount: Int?
-  /// Appids per batchgetenvid call.
-  public var batchSize: Int
-  /// api_get_authorizer_list page size.
-  public var authorizerPageSize: Int
+  /// The batch and page sizes the API's next calls are made with.
+  public var calls: CallEstimator
   /// The paths `quota` reads without a `cgi_path` filter.
   public var quotaPaths: [String]
 
   public init(
-    cachedTables: Set<String> = [], cachedShareAppids: Set<String> = [], appCount: Int? = nil,
-    batchSize: Int, authorizerPageSize: Int = 500,
-    quotaPaths: [String] = Catalog.defaultQuotaPaths
+    cachedTables: Set<TableID> = [], cachedShareAppids: Set<String> = [], appCount: Int? = nil,
+    calls: CallEstimator = CallEstimator(), quotaPaths: [String] = Catalog.defaultQuotaPaths
   ) {
     self.cachedTables = cachedTables
     self.cachedShareAppids = cachedShareAppids
     self.appCount = appCount
-    self.batchSize = max(1, batchSize)
-    self.authorizerPageSize = max(1, authorizerPageSize)
+    self.calls = calls
     self.quotaPaths = quotaPaths
   }
 }
@@ -50,15 +48,40 @@ public enum CallCount: Sendable, Hashable, CustomStringConvertible {
 
 /// The calls a statement makes to one endpoint.
 public struct CallEstimate: Sendable, Hashable {
-  public var endpoint: APIEndpoint
+  public var endpoint: WeChatEndpoint
   public var count: CallCount
   /// Why, in a few words (e.g. `cached`, `3 appids, batches of 100`).
   public var note: String
 
-  public init(endpoint: APIEndpoint, count: CallCount, note: String) {
+  public init(endpoint: WeChatEndpoint, count: CallCount, note: String) {
     self.endpoint = endpoint
     self.count = count
     self.note = note
+  }
+}
+
+/// The tables a plan needs, sorted by what fetches them.
+private struct NeededTables {
+  /// Tables filled by describecloudbaserunenvs, in FROM order.
+  var envTables: [TableID] = []
+  var apps = false
+  /// `shares`: nil when not needed; `.some(nil)` for every authorized app's shares.
+  var shareKeys: [String]?? = nil
+  /// `quota`: nil when not needed; `.some(nil)` for the default paths.
+  var quotaKeys: [String]?? = nil
+
+  init(_ requirements: [TableRequirement], catalog: Catalog) {
+    for requirement in requirements {
+      guard let id = catalog.table(named: requirement.table)?.id else { continue }
+      switch id {
+      case .envs, .databases, .storages, .functions, .logServices, .staticStorages, .tags,
+        .customLogServices:
+        if !envTables.contains(id) { envTables.append(id) }
+      case .apps: apps = true
+      case .shares: if shareKeys == nil { shareKeys = .some(requirement.keys) }
+      case .quota: if quotaKeys == nil { quotaKeys = .some(requirement.keys) }
+      }
+    }
   }
 }
 
@@ -66,64 +89,20 @@ extension QueryPlan {
   /// The API calls per endpoint the plan makes in `context`, in call order; endpoints not
   /// needed are left out.
   public func estimatedCalls(context: CostContext) -> [CallEstimate] {
+    let needed = NeededTables(requirements, catalog: .standard)
     var result: [CallEstimate] = []
-    let needed = Dictionary(
-      requirements.map { ($0.table, $0.keys) }, uniquingKeysWith: { a, _ in a })
-    let catalog = Catalog.standard
-    let envTables = needed.keys.filter {
-      catalog.table(named: $0)?.source == .describeCloudBaseRunEnvs
-    }
-    if !envTables.isEmpty {
-      let uncached = envTables.filter { !context.cachedTables.contains($0) }
+    if !needed.envTables.isEmpty {
+      let uncached = needed.envTables.filter { !context.cachedTables.contains($0) }
       result.append(
         CallEstimate(
           endpoint: .describeCloudBaseRunEnvs, count: .known(uncached.isEmpty ? 0 : 1),
           note: uncached.isEmpty ? "cached" : "all environments in one call"))
     }
-
-    let page = context.authorizerPageSize, batch = context.batchSize
-    let sharesNeedsApps = needed["shares"].map { $0 == nil } ?? false
-      && !context.cachedTables.contains("shares")
-    if needed["apps"] != nil || sharesNeedsApps {
-      if context.cachedTables.contains("apps") {
-        result.append(CallEstimate(endpoint: .authorizerList, count: .known(0), note: "cached"))
-      } else if let apps = context.appCount {
-        result.append(
-          CallEstimate(
-            endpoint: .authorizerList, count: .known(apps / page + 1),
-            note: "\(apps) apps, pages of \(page)"))
-      } else {
-        result.append(
-          CallEstimate(
-            endpoint: .authorizerList, count: .formula("floor(apps/\(page))+1"),
-            note: "pages of \(page) until a short page"))
-      }
-    }
-
-    if let keys = needed["shares"] {
-      if let keys {
-        let missing = keys.filter { !context.cachedShareAppids.contains($0) }
-        result.append(
-          CallEstimate(
-            endpoint: .batchGetEnvID, count: .known(ceilDiv(missing.count, batch)),
-            note: "\(missing.count) of \(keys.count) appids not cached, batches of \(batch)"))
-      } else if context.cachedTables.contains("shares") {
-        result.append(CallEstimate(endpoint: .batchGetEnvID, count: .known(0), note: "cached"))
-      } else if let apps = context.appCount, context.cachedTables.contains("apps") {
-        let missing = max(0, apps - context.cachedShareAppids.count)
-        result.append(
-          CallEstimate(
-            endpoint: .batchGetEnvID, count: .known(ceilDiv(missing, batch)),
-            note: "\(missing) apps not cached, batches of \(batch)"))
-      } else {
-        result.append(
-          CallEstimate(
-            endpoint: .batchGetEnvID, count: .formula("ceil(apps/\(batch))"),
-            note: "every authorized app, batches of \(batch)"))
-      }
-    }
-
-    if let keys = needed["quota"] {
+    let sharesNeedApps =
+      needed.shareKeys.map { $0 == nil } ?? false && !context.cachedTables.contains(.shares)
+    if needed.apps || sharesNeedApps { result.append(authorizerCalls(context)) }
+    if let keys = needed.shareKeys { result.append(shareCalls(keys, context)) }
+    if let keys = needed.quotaKeys {
       let paths = keys ?? context.quotaPaths
       result.append(
         CallEstimate(
@@ -132,6 +111,42 @@ extension QueryPlan {
     }
     return result
   }
-}
 
-private func ceilDiv(_ a: Int, _ b: Int) -> Int { (a + b - 1) / b }
+  private func authorizerCalls(_ context: CostContext) -> CallEstimate {
+    let calls = context.calls, page = calls.authorizerPageSize
+    if context.cachedTables.contains(.apps) {
+      return CallEstimate(endpoint: .authorizerList, count: .known(0), note: "cached")
+    }
+    if let apps = context.appCount {
+      return CallEstimate(
+        endpoint: .authorizerList, count: .known(calls.authorizerCalls(appCount: apps)),
+        note: "\(apps) apps, pages of \(page)")
+    }
+    return CallEstimate(
+      endpoint: .authorizerList, count: .formula(calls.authorizerCallsFormula),
+      note: "pages of \(page) until a short page")
+  }
+
+  /// batchgetenvid for the appids `keys` names, or for every authorized app when nil.
+  private func shareCalls(_ keys: [String]?, _ context: CostContext) -> CallEstimate {
+    let calls = context.calls, batch = calls.batchSize
+    if let keys {
+      let missing = keys.filter { !context.cachedShareAppids.contains($0) }
+      return CallEstimate(
+        endpoint: .batchGetEnvID, count: .known(calls.shareCalls(appCount: missing.count)),
+        note: "\(missing.count) of \(keys.count) appids not cached, batches of \(batch)")
+    }
+    if context.cachedTables.contains(.shares) {
+      return CallEstimate(endpoint: .batchGetEnvID, count: .known(0), note: "cached")
+    }
+    if let apps = context.appCount, context.cachedTables.contains(.apps) {
+      let missing = max(0, apps - context.cachedShareAppids.count)
+      return CallEstimate(
+        endpoint: .batchGetEnvID, count: .known(calls.shareCalls(appCount: missing)),
+        note: "\(missing) apps not cached, batches of \(batch)")
+    }
+    return CallEstimate(
+      endpoint: .batchGetEnvID, count: .formula(calls.shareCallsFormula),
+      note: "every authorized app, batches of \(batch)")
+  }
+}

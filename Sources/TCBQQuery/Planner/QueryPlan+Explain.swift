@@ -1,3 +1,5 @@
+import TCBQCore
+
 extension QueryPlan {
   /// `explain`: the operator tree, then the API calls per endpoint.
   public func explainLines(context: CostContext) -> [String] {
@@ -47,7 +49,7 @@ extension QueryPlan {
     let estimates = estimatedCalls(context: context)
     if estimates.isEmpty { lines.append("  none") }
     for e in estimates {
-      lines.append("  \(e.endpoint.rawValue): \(e.count) (\(e.note))")
+      lines.append("  \(e.endpoint.shortName): \(e.count) (\(e.note))")
     }
     let known = estimates.compactMap(\.count.value).reduce(0, +)
     let formulas = estimates.compactMap { e -> String? in
@@ -76,8 +78,8 @@ extension QueryPlan {
     let source = sources[s]
     var text = "scan \(source.schema.name)"
     if source.qualifier != source.schema.name { text += " as \(source.qualifier)" }
-    if let keys = source.keys {
-      text += " (\(source.schema.keyColumn!) in: "
+    if let keys = source.keys, let keyColumn = source.schema.keyColumn {
+      text += " (\(keyColumn) in: "
         + (keys.isEmpty ? "none" : keys.map { "'\($0)'" }.joined(separator: ", ")) + ")"
     }
     if s == 0, let scanFilter { text += " filter: " + render(scanFilter) }

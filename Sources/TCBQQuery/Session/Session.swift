@@ -76,9 +76,9 @@ public actor Session {
   public func knownIdentifiers() -> (appids: [String], envIDs: [String]) {
     var appids = Set(cache.shares.keys)
     var envs = Set<String>()
-    if let apps = cache.apps?.value { appids.formUnion(apps.map(\.appid)) }
+    if let apps = cache.apps?.value { appids.formUnion(apps.authorizers.map(\.appid)) }
     for entry in cache.shares.values { envs.formUnion(entry.value) }
-    if let envTable = cache.envTables?.value["envs"],
+    if let envTable = cache.envTables?.value[TableID.envs.name],
       let column = envTable.columnNames.firstIndex(of: "env_id")
     {
       for row in 0..<envTable.rowCount {
@@ -97,7 +97,10 @@ public actor Session {
     var failures: [AppFailure] = []
     var notes: [String] = []
     for requirement in plan.requirements {
-      let fetched = try await table(requirement.table, keys: requirement.keys)
+      guard let id = catalog.table(named: requirement.table)?.id else {
+        throw StatementError("internal: table \(requirement.table) is not in the catalog")
+      }
+      let fetched = try await table(id, keys: requirement.keys)
       tables[requirement.table] = fetched.table
       failures += fetched.failures
       notes += fetched.notes
@@ -115,7 +118,7 @@ public actor Session {
     let total = counts.reduce(0, +)
     guard total > limit else { return }
     let detail = estimates.filter { $0.count.value != 0 }
-      .map { "\($0.endpoint.rawValue) \($0.count)" }.joined(separator: ", ")
+      .map { "\($0.endpoint.shortName) \($0.count)" }.joined(separator: ", ")
     throw StatementError(
       "refused: this statement needs \(total) API calls (\(detail)), more than the limit of \(limit) (--max-calls, .maxcalls); nothing was sent. "
         + Self.narrowingAdvice)
@@ -131,17 +134,17 @@ public actor Session {
 
   func costContext() -> CostContext {
     let date = now()
-    var cached = Set<String>()
+    var cached = Set<TableID>()
     if let envs = cache.envTables, cache.isFresh(envs.fetchedAt, ttl: settings.cacheTTL, now: date) {
-      cached.formUnion(envs.value.keys)
+      cached.formUnion(envs.value.keys.compactMap { TableID(name: $0) })
     }
     var appCount: Int?
     if let apps = cache.apps, cache.isFresh(apps.fetchedAt, ttl: settings.cacheTTL, now: date) {
-      cached.insert("apps")
-      appCount = apps.value.count
+      cached.insert(.apps)
+      appCount = apps.value.authorizers.count
     }
     if let all = cache.allShares, cache.isFresh(all.fetchedAt, ttl: settings.cacheTTL, now: date) {
-      cached.insert("shares")
+      cached.insert(.shares)
     }
     let cachedAppids = Set(
       cache.shares.filter { cache.isFresh($0.value.fetchedAt, ttl: settings.cacheTTL, now: date) }.keys
@@ -149,7 +152,7 @@ public actor Session {
       cache.shareFailures.filter { cache.isFresh($0.value.fetchedAt, ttl: settings.cacheTTL, now: date) }.keys)
     return CostContext(
       cachedTables: cached, cachedShareAppids: cachedAppids, appCount: appCount,
-      batchSize: settings.batchSize, authorizerPageSize: settings.authorizerPageSize)
+      calls: api.callEstimator)
   }
 
   // MARK: fetching
@@ -160,21 +163,22 @@ public actor Session {
     var notes: [String] = []
   }
 
-  /// The table named, from the cache when fresh, otherwise from the API. `keys` narrows `shares`
+  /// The table `id`, from the cache when fresh, otherwise from the API. `keys` narrows `shares`
   /// (appids) and `quota` (cgi paths).
-  func table(_ name: String, keys: [String]?) async throws -> Fetched {
-    switch name {
-    case "apps":
-      return Fetched(table: try await appsTable())
-    case "shares":
+  func table(_ id: TableID, keys: [String]?) async throws -> Fetched {
+    switch id {
+    case .apps:
+      return Fetched(table: try await authorizers().table)
+    case .shares:
       if let keys { return try await sharesTable(of: keys) }
       return try await allSharesTable()
-    case "quota":
+    case .quota:
       return try await quotaTable(paths: keys)
-    default:
-      let envTables = try await envTables()
-      guard let table = envTables[name] else {
-        throw StatementError("internal: table \(name) was not built from describecloudbaserunenvs")
+    case .envs, .databases, .storages, .functions, .logServices, .staticStorages, .tags,
+      .customLogServices:
+      guard let table = try await envTables()[id.name] else {
+        throw StatementError(
+          "internal: table \(id.name) was not built from describecloudbaserunenvs")
       }
       return Fetched(table: table)
     }
@@ -191,29 +195,25 @@ public actor Session {
     return tables
   }
 
-  func authorizers() async throws -> [Authorizer] {
+  /// The authorized apps and the `apps` table, from the cache when fresh.
+  func authorizers() async throws -> TableCache.Apps {
     if let cached = cachedAuthorizers() { return cached }
-    let apps = try await api.authorizers()
-    cacheAuthorizers(apps)
+    return cacheAuthorizers(try await api.authorizers())
+  }
+
+  @discardableResult
+  private func cacheAuthorizers(_ list: [Authorizer]) -> TableCache.Apps {
+    let apps = TableCache.Apps(authorizers: list, table: Tables.fromAuthorizers(list))
+    cache.apps = .init(value: apps, fetchedAt: now())
+    cache.allShares = nil
     return apps
   }
 
-  private func cacheAuthorizers(_ apps: [Authorizer]) {
-    cache.apps = .init(value: apps, fetchedAt: now())
-    cache.appsTable = Tables.fromAuthorizers(apps)
-    cache.allShares = nil
-  }
-
   /// The authorizers when the cache holds them fresh.
-  private func cachedAuthorizers() -> [Authorizer]? {
+  private func cachedAuthorizers() -> TableCache.Apps? {
     guard let cached = cache.apps, cache.isFresh(cached.fetchedAt, ttl: settings.cacheTTL, now: now())
     else { return nil }
     return cached.value
-  }
-
-  func appsTable() async throws -> Table {
-    _ = try await authorizers()
-    return cache.appsTable!
   }
 
   /// The shares of `appids` (in that order), fetching only those not cached. Returns the
@@ -308,7 +308,7 @@ public actor Session {
     let relations: [SharesResult.Relation]
     let failures: [AppFailure]
     if let apps = cachedAuthorizers() {
-      (relations, failures) = try await shares(of: apps.map(\.appid))
+      (relations, failures) = try await shares(of: apps.authorizers.map(\.appid))
     } else {
       // The list and its batches overlap: each batch leaves as soon as its appids are known.
       let walk = try await api.authorizersWithShares()
@@ -359,20 +359,21 @@ public actor Session {
 
   func refresh(_ name: Identifier?) async throws -> StatementResult {
     guard let name else {
-      cache.clear(table: nil)
+      cache.clearAll()
       return StatementResult(notes: ["cache cleared: every table is fetched again on next use"])
     }
     let table = try catalog.resolveTable(name)
-    cache.clear(table: table.name)
-    switch table.name {
-    case "shares", "quota":
+    cache.clear(table.id)
+    switch table.id {
+    case .shares, .quota:
       return StatementResult(notes: ["\(table.name) is fetched again on next use"])
-    case "apps":
+    case .apps:
       let apps = try await authorizers()
-      return StatementResult(notes: ["apps refreshed: \(apps.count) authorized apps"])
-    default:
-      let tables = try await envTables()
-      return StatementResult(notes: ["environments refreshed: \(tables["envs"]?.rowCount ?? 0) envs"])
+      return StatementResult(notes: ["apps refreshed: \(apps.authorizers.count) authorized apps"])
+    case .envs, .databases, .storages, .functions, .logServices, .staticStorages, .tags,
+      .customLogServices:
+      let envs = try await envTables()[TableID.envs.name]
+      return StatementResult(notes: ["environments refreshed: \(envs?.rowCount ?? 0) envs"])
     }
   }
 }

@@ -10,10 +10,15 @@ struct TableCache {
     var fetchedAt: Date
   }
 
-  /// envs and the tables nested in it, filled by one describecloudbaserunenvs call.
+  /// The authorized apps, as listed and as the `apps` table.
+  struct Apps {
+    var authorizers: [Authorizer]
+    var table: Table
+  }
+
+  /// envs and the tables nested in it (by name), filled by one describecloudbaserunenvs call.
   var envTables: Stamped<[String: Table]>?
-  var apps: Stamped<[Authorizer]>?
-  var appsTable: Table?
+  var apps: Stamped<Apps>?
   /// appid → env ids it shares (empty: shares nothing).
   var shares: [String: Stamped<[String]>] = [:]
   /// appid → the service's answer that it cannot be asked (an err_list entry such as 85088),
@@ -36,21 +41,25 @@ struct TableCache {
     allShares = nil
   }
 
-  mutating func clear(table: String?) {
+  /// Forgets everything fetched.
+  mutating func clearAll() {
+    self = TableCache()
+  }
+
+  /// Forgets what was fetched for `table` (for a table nested in envs: all of envs).
+  mutating func clear(_ table: TableID) {
     switch table {
-    case nil:
-      self = TableCache()
-    case "apps":
+    case .apps:
       apps = nil
-      appsTable = nil
       allShares = nil
-    case "shares":
+    case .shares:
       shares = [:]
       shareFailures = [:]
       allShares = nil
-    case "quota":
+    case .quota:
       break
-    default:
+    case .envs, .databases, .storages, .functions, .logServices, .staticStorages, .tags,
+      .customLogServices:
       envTables = nil
     }
   }

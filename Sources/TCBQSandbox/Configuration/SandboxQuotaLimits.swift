@@ -1,3 +1,5 @@
+import TCBQCore
+
 /// Daily call limits per API path, as getApiQuota reports them; past the limit a path answers
 /// 45009 "reach max api daily quota limit".
 public struct SandboxQuotaLimits: Sendable, Hashable {
@@ -12,7 +14,7 @@ public struct SandboxQuotaLimits: Sendable, Hashable {
   }
 
   /// batchgetenvid is the call tcbq makes most: 100,000 a day.
-  public static let defaultPerPath = [SandboxPaths.batchGetEnvID: 100_000]
+  public static let defaultPerPath = [WeChatEndpoint.batchGetEnvID.path: 100_000]
 
   /// The daily limit of `path`.
   public func limit(for path: String) -> Int {

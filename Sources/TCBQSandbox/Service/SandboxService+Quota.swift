@@ -14,7 +14,7 @@ extension SandboxService {
     if let pathField, pathField.stringValue == nil { throw .dataFormat }
     guard let path = pathField?.stringValue else { throw .missingParameter }
     guard path.hasPrefix("/") else { throw .malformedCGIPath }
-    guard SandboxPaths.all.contains(path) else { throw .unknownCGIPath }
+    guard WeChatEndpoint(path: path) != nil else { throw .unknownCGIPath }
 
     let limit = Int64(configuration.dailyLimits.limit(for: path))
     let used = Int64(state.quotaUsed[path] ?? 0)

@@ -129,7 +129,7 @@ public final class SandboxService: Sendable {
     (record.appids, record.envs) = Self.requestedIDs(request.body)
     defer { state.record(record) }
 
-    guard SandboxPaths.all.contains(request.path) else {
+    guard let endpoint = WeChatEndpoint(path: request.path) else {
       record.status = 404
       return (TransportResponse(status: 404, body: Array("404 Not Found\n".utf8)), record)
     }
@@ -148,7 +148,7 @@ public final class SandboxService: Sendable {
       record.fault = "busy"
       outcome = errorOutcome(.systemError, &state)
     } else {
-      outcome = dispatch(request, &state)
+      outcome = dispatch(endpoint, request, &state)
     }
     record.errcode = outcome.errcode
 
@@ -160,16 +160,18 @@ public final class SandboxService: Sendable {
     return (TransportResponse(status: 200, body: body), record)
   }
 
-  private func dispatch(_ request: TransportRequest, _ state: inout SandboxState) -> Outcome {
+  private func dispatch(
+    _ endpoint: WeChatEndpoint, _ request: TransportRequest, _ state: inout SandboxState
+  ) -> Outcome {
     do throws(SandboxErrorCode) {
-      switch request.path {
-      case SandboxPaths.componentToken: return try componentToken(request, &state)
-      case SandboxPaths.batchGetEnvID: return try batchGetEnvID(request, &state)
-      case SandboxPaths.batchShareEnv: return try batchShareEnv(request, &state)
-      case SandboxPaths.batchUnshareEnv: return try batchUnshareEnv(request, &state)
-      case SandboxPaths.describeEnvs: return try describeEnvs(request, &state)
-      case SandboxPaths.authorizerList: return try authorizerList(request, &state)
-      default: return try apiQuota(request, &state)
+      switch endpoint {
+      case .componentToken: return try componentToken(request, &state)
+      case .batchGetEnvID: return try batchGetEnvID(request, &state)
+      case .batchShareEnv: return try batchShareEnv(request, &state)
+      case .batchUnshareEnv: return try batchUnshareEnv(request, &state)
+      case .describeCloudBaseRunEnvs: return try describeEnvs(request, &state)
+      case .authorizerList: return try authorizerList(request, &state)
+      case .apiQuota: return try apiQuota(request, &state)
       }
     } catch {
       return errorOutcome(error, &state)

@@ -1,4 +1,5 @@
 import Foundation
+import TCBQCore
 import TCBQRender
 
 /// Everything a run needs, resolved from flags, then the environment, then the config profile.
@@ -76,15 +77,16 @@ struct Settings {
       backend = .remote(endpoint: url, credentials: credentials)
     }
 
-    let batchSize = command.batchSize ?? profile.batchSize ?? 100
-    let concurrency = command.concurrency ?? profile.concurrency ?? 8
+    let batchSize = command.batchSize ?? profile.batchSize ?? Defaults.batchSize
+    let concurrency = command.concurrency ?? profile.concurrency ?? Defaults.concurrency
     guard batchSize >= 1 else { throw ConfigError("batch_size must be at least 1") }
     guard concurrency >= 1 else { throw ConfigError("concurrency must be at least 1") }
     let headers = !command.noHeader
     return Settings(
       backend: backend, batchSize: batchSize, concurrency: concurrency,
-      cacheTTL: Double(profile.cacheTTL ?? 600), maxCalls: command.maxCalls ?? profile.maxCalls,
-      timeout: profile.timeout ?? 10, verbose: command.verbose, dryRun: command.dryRun,
+      cacheTTL: profile.cacheTTL.map(Double.init) ?? Defaults.cacheTTL,
+      maxCalls: command.maxCalls ?? profile.maxCalls, timeout: profile.timeout ?? Defaults.timeout,
+      verbose: command.verbose, dryRun: command.dryRun,
       assumeYes: command.yes, keepGoing: command.keepGoing,
       render: RenderOptions(
         format: command.format ?? .table, headers: headers, color: false, csvSafe: command.csvSafe),
