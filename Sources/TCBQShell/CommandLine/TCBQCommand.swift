@@ -3,8 +3,9 @@ import TCBQRender
 
 extension OutputFormat: ExpressibleByArgument {}
 
-/// The command line of `tcbq` (the contract's table of options). Parsing only: `TCBQMain` runs it.
-public struct TCBQCommand: ParsableCommand {
+/// The `tcbq` command: its command line (the contract's table of options) here, what it does
+/// in `run()` (`TCBQCommand+Run.swift`).
+public struct TCBQCommand: AsyncParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "tcbq",
     abstract: "A query shell for WeChat cloud-hosting environments shared by mini programs.",
