@@ -28,7 +28,8 @@ import Testing
       for alias in command.declaration.aliases { #expect(line?.contains(", ." + alias) == true) }
     }
     #expect(help.contains("  .quit, .exit, .q  leave (also Ctrl-D)"))
-    #expect(help.contains("  .mode FMT         output format: table csv tsv json jsonl markdown line"))
+    #expect(
+      help.contains("  .mode FMT         output format: table csv tsv json jsonl markdown line"))
   }
 
   @Test func synopsesAreWhatUsageErrorsShow() {

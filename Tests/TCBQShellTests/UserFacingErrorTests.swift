@@ -22,7 +22,8 @@ import Testing
   }
 
   @Test func anInterruptIsStatus130AndNoError() {
-    #expect(shown(CancellationError()) == (Status.interrupted, "interrupted: the statement was cancelled\n"))
+    let interrupted = shown(CancellationError())
+    #expect(interrupted == (Status.interrupted, "interrupted: the statement was cancelled\n"))
   }
 
   @Test func aPlanErrorShowsEachDiagnosticWithItsCaret() {

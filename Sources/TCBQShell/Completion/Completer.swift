@@ -174,7 +174,8 @@ public enum Completer {
     }
     let prefix = endsWithSpace ? "" : String(parts.last!)
     let values = ShellCommand(word: parts[0].dropFirst())?.declaration.completes ?? .none
-    return Completion(prefix: prefix, candidates: matching(prefix, options(values, prefix, context)))
+    let candidates = matching(prefix, options(values, prefix, context))
+    return Completion(prefix: prefix, candidates: candidates)
   }
 
   /// The values a dot command's argument takes that start with `prefix`.

@@ -35,12 +35,14 @@ enum ShellCommand: String, CaseIterable, Sendable {
   var declaration: Declaration {
     switch self {
     case .help:
-      Declaration(arguments: "", summary: "show the statements and dot commands, each with an example")
+      Declaration(
+        arguments: "", summary: "show the statements and dot commands, each with an example")
     case .tables:
       Declaration(arguments: "", summary: "list the tables")
     case .schema:
       Declaration(
-        arguments: "[TABLE]", summary: "show the columns of one table or of all", completes: .tables)
+        arguments: "[TABLE]", summary: "show the columns of one table or of all",
+        completes: .tables)
     case .mode:
       Declaration(
         arguments: "FMT",
