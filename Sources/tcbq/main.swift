@@ -1,4 +1,3 @@
-import Foundation
 import TCBQShell
 
-exit(await TCBQMain.run())
+await TCBQCommand.main()

@@ -1,4 +1,5 @@
 import TCBQQuery
+import TCBQRender
 import Testing
 
 @testable import TCBQShell
@@ -8,7 +9,6 @@ import Testing
     catalog: .standard,
     appids: ["wx1111aaaa2222bbbb", "wx1111cccc3333dddd", "wx9999eeee0000ffff"],
     envIDs: ["prod-3fa9c1", "prod-77b2e0", "test-1c2d3e"],
-    dotCommands: ["help", "tables", "schema", "mode", "headers", "output", "read", "timer", "quit"],
     listPaths: { prefix in ["scripts/daily.tcbq", "scripts/export.tcbq", "notes.txt"].filter { $0.hasPrefix(prefix) } })
 
   func complete(_ text: String) -> [String] {
@@ -18,7 +18,8 @@ import Testing
   @Test func statementKeywordsAtTheStart() {
     #expect(complete("sel") == ["select"])
     #expect(complete("sh") == ["share", "shares", "show"])
-    #expect(complete("") == Completer.statementWords.sorted())
+    #expect(complete("") == ["describe", "explain", "refresh", "select", "share", "shares",
+      "show", "unshare"])
   }
 
   @Test func keywordsFollowTheCaseTyped() {
@@ -58,6 +59,48 @@ import Testing
   @Test func functions() {
     #expect(complete("select coa") == ["coalesce"])
     #expect(complete("select count(*) from envs group by status having cou") == ["count"])
+  }
+
+  @Test(arguments: Functions.names)
+  func everyFunctionIsOffered(name: String) {
+    #expect(complete("select * from envs where " + name.prefix(2)).contains(name))
+    #expect(complete("select " + name).contains(name))
+  }
+
+  @Test func theFunctionsAreTheScalarAndAggregateOnes() {
+    #expect(Set(Functions.names) == ["lower", "upper", "length", "substr", "trim", "coalesce",
+      "ifnull", "count", "sum", "min", "max", "avg"])
+    #expect(Functions.names.count == Set(Functions.names).count)
+  }
+
+  @Test(arguments: OutputFormat.allCases)
+  func everyFormatIsOfferedAfterMode(format: OutputFormat) {
+    #expect(complete(".mode ").contains(format.rawValue))
+    #expect(complete(".MODE " + format.rawValue.prefix(1)).contains(format.rawValue))
+  }
+
+  @Test func everyStatementKeywordStartsAStatement() {
+    #expect(complete("") == Keyword.statementKeywords.map(\.rawValue).sorted())
+    #expect(!complete("select * from envs where ").contains("select"))
+    #expect(complete("select * from envs e left ou") == ["outer"])
+  }
+
+  @Test func everyDotCommandIsOfferedAfterADot() {
+    let offered = complete(".")
+    for command in ShellCommand.allCases { #expect(offered.contains("." + command.rawValue)) }
+    #expect(offered.contains(".exit"))
+    // `.q` is the start of `.quit`: offering both would stop Tab at `.q`.
+    #expect(!offered.contains(".q"))
+    #expect(complete(".q") == [".quit"])
+  }
+
+  @Test func dotCommandArgumentsFollowTheDeclaration() {
+    #expect(complete(".timer ") == ["off", "on"])
+    #expect(complete(".maxcalls ") == ["off"])
+    #expect(complete(".read ") == ["notes.txt", "scripts/daily.tcbq", "scripts/export.tcbq"])
+    #expect(complete(".tables ").isEmpty)
+    #expect(complete(".exit ").isEmpty)
+    #expect(complete(".nosuch ").isEmpty)
   }
 
   @Test func appidsAfterOfWithAndFrom() {

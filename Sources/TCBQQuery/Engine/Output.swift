@@ -1,88 +1,117 @@
 /// Projection, DISTINCT, ORDER BY (sort on precomputed keys, or a heap for top-N), LIMIT and
 /// OFFSET.
 enum Output {
+  /// The result of a plan over the joined, filtered rows of `frame`: DISTINCT, ORDER BY, then
+  /// OFFSET and LIMIT choose the rows, and each output column is built for them.
   static func produce(_ frame: Frame, plan: QueryPlan, compiler: Compiler) throws -> ResultSet {
     let projections = plan.projections.map(compiler.value)
-    var positions = Array(0..<frame.count)
-
-    if plan.distinct {
-      // Keep the first row of each distinct output row: group on the projections.
-      let (groupOf, count) = try Aggregation.groups(frame, plan.projections, compiler: compiler)
-      var seen = [Bool](repeating: false, count: count)
-      var kept: [Int] = []
-      for r in positions where !seen[Int(groupOf[r])] {
-        seen[Int(groupOf[r])] = true
-        kept.append(r)
-      }
-      positions = kept
-    }
-
+    let positions =
+      plan.distinct
+      ? try distinctRows(frame, plan: plan, compiler: compiler) : Array(0..<frame.count)
     var order = Array(positions.indices)  // indices into `positions`
     if !plan.orderBy.isEmpty {
-      let useHeap = plan.limit.map { $0 + plan.offset < order.count / 2 } ?? false
-      let keys = try plan.orderBy.map { item -> SortColumn in
-        let eval: ValueEval
-        switch item.key {
-        case .output(let i):
-          eval = projections[i]
-          if case .column(let s, let c, .text) = plan.projections[i],
-            let ranks = textKey(frame, positions, s, c, compiler, ranked: !useHeap)
-          {
-            return ranks
-          }
-        case .expression(let e):
-          if case .column(let s, let c, .text) = e,
-            let ranks = textKey(frame, positions, s, c, compiler, ranked: !useHeap)
-          {
-            return ranks
-          }
-          eval = compiler.value(e)
-        }
-        return .values(try evaluate(frame, positions, eval))
-      }
-      let descending = plan.orderBy.map(\.descending)
-      let less: (Int, Int) -> Bool = { a, b in
-        for k in keys.indices {
-          var c = keys[k].compare(a, b)
-          if descending[k] { c = -c }
-          if c != 0 { return c < 0 }
-        }
-        return a < b
-      }
-      if !useHeap, keys.count <= 2, let composite = Self.packedRanks(keys, descending) {
-        // Ranks of one or two text columns packed into one integer: sort on integers.
-        order.sort { a, b in
-          let x = composite[a], y = composite[b]
-          return x < y || (x == y && a < b)
-        }
-      } else if useHeap, let limit = plan.limit {
-        order = try topN(order, count: limit + plan.offset, less: less)
-      } else {
-        order.sort(by: less)
-      }
+      try sort(&order, frame, positions, plan: plan, projections: projections, compiler: compiler)
     }
-
-    // OFFSET and LIMIT.
-    let start = min(plan.offset, order.count)
-    let end = plan.limit.map { min(order.count, start + $0) } ?? order.count
-    let chosen = Array(order[start..<end])
-
-    let rows = chosen.map { positions[$0] }
-    let storage = try plan.projections.indices.map { i -> ResultSet.Storage in
-      // A text column as it is stored: its codes, no string per row.
-      if case .column(let s, let c, .text) = plan.projections[i],
-        case .text(let column) = compiler.tables[s].columns[c]
-      {
-        let ids = frame.ids[s], codes = column.codes
-        return .text(
-          codes: rows.map { r in
-            let id = ids[r]
-            return id < 0 ? -1 : codes[Int(id)]
-          }, dictionary: column.dictionary)
-      }
-      return .values(try evaluate(frame, rows, projections[i]))
+    let rows = window(order, plan: plan).map { positions[$0] }
+    let storage = try plan.projections.indices.map { i in
+      try outputColumn(
+        i, of: frame, rows: rows, plan: plan, projections: projections, compiler: compiler)
     }
     return ResultSet(columns: plan.columns, storage: storage)
+  }
+
+  /// DISTINCT: the first row of each distinct output row (grouped on the projections).
+  private static func distinctRows(
+    _ frame: Frame, plan: QueryPlan, compiler: Compiler
+  ) throws -> [Int] {
+    let (groupOf, count) = try Aggregation.groups(frame, plan.projections, compiler: compiler)
+    var seen = [Bool](repeating: false, count: count)
+    var kept: [Int] = []
+    for r in 0..<frame.count where !seen[Int(groupOf[r])] {
+      seen[Int(groupOf[r])] = true
+      kept.append(r)
+    }
+    return kept
+  }
+
+  /// ORDER BY: sorts `order` (indices into `positions`) on keys computed once per row; a heap
+  /// when only the first few rows of many are kept.
+  private static func sort(
+    _ order: inout [Int], _ frame: Frame, _ positions: [Int], plan: QueryPlan,
+    projections: [ValueEval], compiler: Compiler
+  ) throws {
+    let useHeap = plan.limit.map { $0 + plan.offset < order.count / 2 } ?? false
+    let keys = try sortKeys(
+      frame, positions, plan: plan, projections: projections, compiler: compiler,
+      ranked: !useHeap)
+    let descending = plan.orderBy.map(\.descending)
+    let less: (Int, Int) -> Bool = { a, b in
+      for k in keys.indices {
+        var c = keys[k].compare(a, b)
+        if descending[k] { c = -c }
+        if c != 0 { return c < 0 }
+      }
+      return a < b
+    }
+    if !useHeap, keys.count <= 2, let composite = Self.packedRanks(keys, descending) {
+      // Ranks of one or two text columns packed into one integer: sort on integers.
+      order.sort { a, b in
+        let x = composite[a], y = composite[b]
+        return x < y || (x == y && a < b)
+      }
+    } else if useHeap, let limit = plan.limit {
+      order = try topN(order, count: limit + plan.offset, less: less)
+    } else {
+      order.sort(by: less)
+    }
+  }
+
+  /// One key column per ORDER BY item, indexed like `positions`: ranks or codes for a text
+  /// column, evaluated values otherwise.
+  private static func sortKeys(
+    _ frame: Frame, _ positions: [Int], plan: QueryPlan, projections: [ValueEval],
+    compiler: Compiler, ranked: Bool
+  ) throws -> [SortColumn] {
+    try plan.orderBy.map { item -> SortColumn in
+      let expression: BoundExpr
+      let eval: ValueEval?
+      switch item.key {
+      case .output(let i): (expression, eval) = (plan.projections[i], projections[i])
+      case .expression(let e): (expression, eval) = (e, nil)
+      }
+      if case .column(let s, let c, .text) = expression,
+        let key = textKey(frame, positions, s, c, compiler, ranked: ranked)
+      {
+        return key
+      }
+      return .values(try evaluate(frame, positions, eval ?? compiler.value(expression)))
+    }
+  }
+
+  /// OFFSET and LIMIT: the part of `order` that is output.
+  private static func window(_ order: [Int], plan: QueryPlan) -> ArraySlice<Int> {
+    let start = min(plan.offset, order.count)
+    let end = plan.limit.map { min(order.count, start + $0) } ?? order.count
+    return order[start..<end]
+  }
+
+  /// Output column `i` for `rows`: a text column as it is stored (its codes, no string per
+  /// row), anything else evaluated.
+  private static func outputColumn(
+    _ i: Int, of frame: Frame, rows: [Int], plan: QueryPlan, projections: [ValueEval],
+    compiler: Compiler
+  ) throws -> ResultSet.Storage {
+    if case .column(let s, let c, .text) = plan.projections[i],
+      case .text(let column) = compiler.tables[s].columns[c]
+    {
+      let ids = frame.ids[s], codes = column.codes
+      return .text(
+        codes: rows.map { r in
+          let id = ids[r]
+          return id < 0 ? -1 : codes[Int(id)]
+        }, dictionary: column.dictionary)
+    }
+    return .values(try evaluate(frame, rows, projections[i]))
   }
 
   private static func evaluate(_ frame: Frame, _ rows: [Int], _ eval: ValueEval) throws -> [Value]

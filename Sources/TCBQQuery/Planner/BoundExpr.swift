@@ -134,9 +134,21 @@ enum ScalarFunction: String, Sendable, Hashable, CaseIterable {
   }
 }
 
+/// The functions of the language, for completion: every scalar and aggregate function's name,
+/// once each (`min` and `max` are both), read from `ScalarFunction` and `AggregateCall.Kind`.
+public enum Functions {
+  public static let names: [String] = {
+    var names = ScalarFunction.allCases.map(\.rawValue)
+    for kind in AggregateCall.Kind.allCases where kind != .countStar {
+      if !names.contains(kind.rawValue) { names.append(kind.rawValue) }
+    }
+    return names
+  }()
+}
+
 /// An aggregate of the plan: what it computes, over which expression (bound before aggregation).
 struct AggregateCall: Sendable, Hashable {
-  enum Kind: String, Sendable, Hashable {
+  enum Kind: String, Sendable, Hashable, CaseIterable {
     case countStar = "count(*)"
     case count, sum, min, max, avg
   }

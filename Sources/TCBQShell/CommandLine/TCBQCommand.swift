@@ -3,9 +3,9 @@ import TCBQRender
 
 extension OutputFormat: ExpressibleByArgument {}
 
-/// The command line of `tcbq`, its options as `tcbq --help` and tcbq(1) list them. Parsing only:
-/// `TCBQMain` runs it.
-public struct TCBQCommand: ParsableCommand {
+/// The `tcbq` command: its command line (its options as `tcbq --help` and tcbq(1) list them) here, what it does
+/// in `run()` (`TCBQCommand+Run.swift`).
+public struct TCBQCommand: AsyncParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "tcbq",
     abstract: "A query shell for WeChat cloud-hosting environments shared by mini programs.",

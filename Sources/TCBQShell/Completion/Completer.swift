@@ -1,23 +1,22 @@
 import TCBQQuery
+import TCBQRender
 
-/// What completion may offer besides the language itself: the catalog, and the appids and env
-/// ids the session has fetched.
+/// What completion may offer besides the language and the dot commands: the catalog, and the
+/// appids and env ids the session has fetched.
 public struct CompletionContext: Sendable {
   public var catalog: Catalog
   public var appids: [String]
   public var envIDs: [String]
-  public var dotCommands: [String]
   /// Lists the paths that start with a prefix (file completion after `.read`/`.output`).
   public var listPaths: @Sendable (String) -> [String]
 
   public init(
-    catalog: Catalog, appids: [String] = [], envIDs: [String] = [], dotCommands: [String] = [],
+    catalog: Catalog, appids: [String] = [], envIDs: [String] = [],
     listPaths: @escaping @Sendable (String) -> [String] = { _ in [] }
   ) {
     self.catalog = catalog
     self.appids = appids
     self.envIDs = envIDs
-    self.dotCommands = dotCommands
     self.listPaths = listPaths
   }
 }
@@ -32,19 +31,13 @@ public struct Completion: Equatable, Sendable {
 
 /// The completion engine: a pure function from (text, cursor, context) to candidates.
 public enum Completer {
-  public static let functions = [
-    "lower", "upper", "length", "substr", "trim", "coalesce", "ifnull",
-    "count", "sum", "min", "max", "avg",
-  ]
-  static let clauseKeywords = [
-    "from", "where", "and", "or", "not", "in", "like", "between", "is", "null", "group", "by",
-    "having", "order", "asc", "desc", "limit", "offset", "join", "left", "inner", "on", "as",
-    "distinct", "true", "false",
-  ]
-  static let statementWords = [
-    "select", "explain", "shares", "share", "unshare", "show", "describe", "refresh",
-  ]
-  static let formats = ["table", "csv", "tsv", "json", "jsonl", "markdown", "line"]
+  /// Every function's name, scalar and aggregate.
+  public static let functions = Functions.names
+  /// The reserved keywords that do not begin a statement (`from`, `where`, `and`, …).
+  static let clauseKeywords = Keyword.allCases.filter { $0.isReserved && !$0.startsStatement }
+    .map(\.rawValue)
+  static let statementWords = Keyword.statementKeywords.map(\.rawValue)
+  static let formats = OutputFormat.allCases.map(\.rawValue)
 
   /// `text` is the whole input so far (all lines of a statement); `cursor` a UTF-8 offset in it.
   public static func complete(_ text: String, cursor: Int, context: CompletionContext) -> Completion {
@@ -176,20 +169,27 @@ public enum Completer {
     let endsWithSpace = line.last == " "
     if parts.count <= 1 && !endsWithSpace {
       let prefix = String(line)
-      return Completion(prefix: prefix, candidates: matching(prefix, context.dotCommands.map { "." + $0 }))
+      let words = ShellCommand.completionWords.map { "." + $0 }
+      return Completion(prefix: prefix, candidates: matching(prefix, words))
     }
-    let command = parts[0].dropFirst().lowercased()
     let prefix = endsWithSpace ? "" : String(parts.last!)
-    let options: [String]
-    switch command {
-    case "read", "output": options = context.listPaths(prefix)
-    case "mode": options = formats
-    case "headers", "timer": options = ["on", "off"]
-    case "maxcalls": options = ["off"]
-    case "schema": options = context.catalog.tableNames
-    default: options = []
+    let values = ShellCommand(word: parts[0].dropFirst())?.declaration.completes ?? .none
+    let candidates = matching(prefix, options(values, prefix, context))
+    return Completion(prefix: prefix, candidates: candidates)
+  }
+
+  /// The values a dot command's argument takes that start with `prefix`.
+  static func options(
+    _ values: ShellCommand.ArgumentValues, _ prefix: String, _ context: CompletionContext
+  ) -> [String] {
+    switch values {
+    case .none: []
+    case .paths: context.listPaths(prefix)
+    case .formats: formats
+    case .onOff: ["on", "off"]
+    case .off: ["off"]
+    case .tables: context.catalog.tableNames
     }
-    return Completion(prefix: prefix, candidates: matching(prefix, options))
   }
 
   // MARK: text helpers

@@ -31,8 +31,7 @@ struct InteractiveShell {
         let offset = (prior.isEmpty ? 0 : prior.utf8.count + 1) + before.utf8.count
         let (appids, envIDs) = known.value
         let context = CompletionContext(
-          catalog: catalog, appids: appids, envIDs: envIDs,
-          dotCommands: ScriptRunner.dotCommandNames, listPaths: PathLister.list)
+          catalog: catalog, appids: appids, envIDs: envIDs, listPaths: PathLister.list)
         return Completer.complete(text, cursor: offset, context: context).candidates
       })
     defer { editor.close() }
@@ -76,11 +75,12 @@ struct InteractiveShell {
     }
   }
 
-  /// Whether `text` is only `.quit`, `.exit` or `.q` (with an optional `;`).
+  /// Whether `text` is only `.quit` or one of its aliases (with an optional `;`).
   static func isQuit(_ text: String) -> Bool {
-    var word = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    var word = text.trimmingCharacters(in: .whitespacesAndNewlines)
     if word.hasSuffix(";") { word.removeLast() }
-    return [".quit", ".exit", ".q"].contains(word.trimmingCharacters(in: .whitespaces))
+    word = word.trimmingCharacters(in: .whitespaces)
+    return word.hasPrefix(".") && ShellCommand(word: word.dropFirst()) == .quit
   }
 
   /// Runs `tcbqrc` from the config directory, like `.sqliterc`.

@@ -17,11 +17,20 @@ public struct Console: Sendable {
   }
 
   public func message(_ text: String) {
-    Self.writeError(text.hasSuffix("\n") ? text : text + "\n")
+    Self.writeError(Self.line(text))
   }
 
   public func error(_ text: String) {
-    message(colorEnabled ? "\u{1B}[31merror:\u{1B}[0m \(text)" : "error: \(text)")
+    Self.writeError(errorText(text))
+  }
+
+  /// `error: TEXT` (the label red when colour is on), ending in a newline.
+  func errorText(_ text: String) -> String {
+    Self.line(colorEnabled ? "\u{1B}[31merror:\u{1B}[0m \(text)" : "error: \(text)")
+  }
+
+  private static func line(_ text: String) -> String {
+    text.hasSuffix("\n") ? text : text + "\n"
   }
 
   public func warning(_ text: String) {

@@ -3,82 +3,88 @@ import TCBQQuery
 import TCBQRender
 
 extension ScriptRunner {
-  /// The dot commands, with a one-line summary for `.help`.
-  static let dotCommands: [(name: String, usage: String, summary: String)] = [
-    ("help", ".help", "show the statements and dot commands, each with an example"),
-    ("tables", ".tables", "list the tables"),
-    ("schema", ".schema [TABLE]", "show the columns of one table or of all"),
-    ("mode", ".mode FMT", "output format: table csv tsv json jsonl markdown line"),
-    ("headers", ".headers on|off", "header row in table, csv, tsv, markdown"),
-    ("output", ".output [PATH]", "send results to PATH; without PATH back to standard output"),
-    ("read", ".read PATH", "run the statements of a script file"),
-    ("timer", ".timer on|off", "after each statement: time, rows and API calls"),
-    ("maxcalls", ".maxcalls N|off", "no statement makes more than N API calls"),
-    ("quit", ".quit", "leave (also .exit and Ctrl-D)"),
-  ]
-
-  static let dotCommandNames = dotCommands.map(\.name) + ["exit"]
-
-  func runDot(_ command: DotCommand, source: String) async -> ExitStatus {
-    let args = command.arguments
-    switch command.name.lowercased() {
-    case "help":
-      console.message(Self.helpText)
-    case "tables":
-      return await runAndRender(.showTables, source: source)
-    case "schema":
-      // The schema is what was asked for: a result, on standard output.
-      var tables: [TableSchema] = []
-      for name in args {
-        guard let table = session.catalog.table(named: name) else {
-          return usage(command, "no table '\(name)'" + suggestion(name, session.catalog.tableNames))
-        }
-        tables.append(table)
-      }
-      let text = (args.isEmpty ? session.catalog.tables : tables)
-        .map { session.catalog.schemaText($0) + "\n" }.joined()
-      do {
-        try output.writeText(text)
-      } catch {
-        console.error("\(error)")
-        return .failure
-      }
-    case "mode":
-      guard args.count == 1, let format = OutputFormat(rawValue: args[0].lowercased()) else {
-        return usage(command, "usage: .mode FMT where FMT is one of \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))"
-          + (args.first.map { suggestion($0, OutputFormat.allCases.map(\.rawValue)) } ?? ""))
-      }
-      output.options.format = format
-    case "headers":
-      guard let on = Self.onOff(args) else { return usage(command, "usage: .headers on|off") }
-      output.options.headers = on
-    case "timer":
-      guard let on = Self.onOff(args) else { return usage(command, "usage: .timer on|off") }
-      timer = on
-    case "output", "once":
-      do {
-        try output.redirect(to: args.first)
-      } catch {
-        console.error("\(error)")
-        return .failure
-      }
-    case "read":
-      guard args.count == 1 else { return usage(command, "usage: .read PATH") }
-      return await read(path: args[0])
-    case "maxcalls":
-      guard args.count == 1 else { return usage(command, "usage: .maxcalls N|off") }
-      let value = args[0].lowercased()
-      let limit: Int?
-      if value == "off" { limit = nil } else if let n = Int(value), n >= 0 { limit = n } else {
-        return usage(command, "usage: .maxcalls N|off")
-      }
-      await session.update { $0.maxCalls = limit }
-    case "quit", "exit", "q":
-      quitRequested = true
-    default:
-      return usage(command, "unknown dot command '.\(command.name)'" + suggestion(command.name, Self.dotCommandNames)
-        + "; .help lists them")
+  /// Runs one dot-command line: the command it names, by its handler.
+  func runDot(_ line: DotCommand, source: String) async -> ExitStatus {
+    guard let command = ShellCommand(word: line.name) else {
+      return usage(
+        line,
+        "unknown dot command '.\(line.name)'"
+          + suggestion(line.name, ShellCommand.completionWords) + "; .help lists them")
     }
+    let args = line.arguments
+    switch command {
+    case .help: console.message(Self.helpText)
+    case .tables: return await runAndRender(.showTables, source: source)
+    case .schema: return schema(args, line)
+    case .mode: return mode(args, line)
+    case .headers:
+      guard let on = Self.onOff(args) else { return usage(line, command) }
+      output.options.headers = on
+    case .timer:
+      guard let on = Self.onOff(args) else { return usage(line, command) }
+      timer = on
+    case .output: return redirect(to: args.first)
+    case .read:
+      guard args.count == 1 else { return usage(line, command) }
+      return await read(path: args[0])
+    case .maxcalls: return await maxCalls(args, line)
+    case .quit: quitRequested = true
+    }
+    return .success
+  }
+
+  /// `.schema [TABLE]`: the schema is what was asked for, a result on standard output.
+  private func schema(_ args: [String], _ line: DotCommand) -> ExitStatus {
+    var tables: [TableSchema] = []
+    for name in args {
+      guard let table = session.catalog.table(named: name) else {
+        return usage(line, "no table '\(name)'" + suggestion(name, session.catalog.tableNames))
+      }
+      tables.append(table)
+    }
+    let text = (args.isEmpty ? session.catalog.tables : tables)
+      .map { session.catalog.schemaText($0) + "\n" }.joined()
+    do {
+      try output.writeText(text)
+    } catch {
+      return console.report(error)
+    }
+    return .success
+  }
+
+  private func mode(_ args: [String], _ line: DotCommand) -> ExitStatus {
+    guard args.count == 1, let format = OutputFormat(rawValue: args[0].lowercased()) else {
+      let names = OutputFormat.allCases.map(\.rawValue)
+      return usage(
+        line,
+        "usage: \(ShellCommand.mode.synopsis) where FMT is one of \(names.joined(separator: ", "))"
+          + (args.first.map { suggestion($0, names) } ?? ""))
+    }
+    output.options.format = format
+    return .success
+  }
+
+  private func redirect(to path: String?) -> ExitStatus {
+    do {
+      try output.redirect(to: path)
+    } catch {
+      return console.report(error)
+    }
+    return .success
+  }
+
+  private func maxCalls(_ args: [String], _ line: DotCommand) async -> ExitStatus {
+    guard args.count == 1 else { return usage(line, .maxcalls) }
+    let value = args[0].lowercased()
+    let limit: Int?
+    if value == "off" {
+      limit = nil
+    } else if let n = Int(value), n >= 0 {
+      limit = n
+    } else {
+      return usage(line, .maxcalls)
+    }
+    await session.update { $0.maxCalls = limit }
     return .success
   }
 
@@ -101,9 +107,14 @@ extension ScriptRunner {
     return await run(script: String(decoding: data, as: UTF8.self))
   }
 
-  private func usage(_ command: DotCommand, _ message: String) -> ExitStatus {
-    console.error("line \(command.range.start.line): \(message)")
+  private func usage(_ line: DotCommand, _ message: String) -> ExitStatus {
+    console.error("line \(line.range.start.line): \(message)")
     return .failure
+  }
+
+  /// `usage: .name ARGUMENTS`, for arguments the command does not take.
+  private func usage(_ line: DotCommand, _ command: ShellCommand) -> ExitStatus {
+    usage(line, "usage: \(command.synopsis)")
   }
 
   private func suggestion(_ word: String, _ candidates: [String]) -> String {
@@ -137,9 +148,7 @@ extension ScriptRunner {
       lines.append("  " + name.padding(toLength: 12, withPad: " ", startingAt: 0) + example)
     }
     lines.append("Dot commands:")
-    for command in dotCommands {
-      lines.append("  " + command.usage.padding(toLength: 18, withPad: " ", startingAt: 0) + command.summary)
-    }
+    lines += ShellCommand.helpLines
     lines.append("Docs: docs/language.md (reference), docs/tutorial.md, docs/cookbook.md")
     return lines.joined(separator: "\n")
   }

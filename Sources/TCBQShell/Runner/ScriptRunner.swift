@@ -100,8 +100,7 @@ actor ScriptRunner {
         do {
           try output.write(rows)
         } catch {
-          console.error("\(error)")
-          return .failure
+          return console.report(error, source: source)
         }
       }
       for note in result.notes { console.message(note) }
@@ -115,36 +114,11 @@ actor ScriptRunner {
     } catch {
       progress?.end()
       if timer { reportTimer(since: started, rows: 0, before: before) }
-      return report(error, source: source)
+      return console.report(error, source: source)
     }
   }
 
-  /// Prints an error the way its kind deserves and gives its exit status.
   func closeOutput() { output.closeFile() }
-
-  func report(_ error: any Error, source: String) -> ExitStatus {
-    switch error {
-    case is CancellationError:
-      console.message("interrupted: the statement was cancelled")
-      return .interrupted
-    case let error as StatementError where !error.diagnostics.isEmpty:
-      for d in error.diagnostics { Console.writeError(DiagnosticFormatter.format(d, source: source) + "\n") }
-      return .failure
-    case let error as PlanError:
-      for d in error.diagnostics { Console.writeError(DiagnosticFormatter.format(d, source: source) + "\n") }
-      return .failure
-    case let error as Diagnostic:
-      Console.writeError(DiagnosticFormatter.format(error, source: source) + "\n")
-      return .failure
-    case let error as APIError where error.isQuotaExhausted:
-      console.error("\(error)")
-      console.message(Self.quotaAdvice)
-      return .failure
-    default:
-      console.error("\(error)")
-      return .failure
-    }
-  }
 
   func reportFailures(_ failures: [AppFailure]) {
     let n = failures.count
