@@ -12,6 +12,8 @@ public enum WeChatPath {
   public static let componentToken = "/cgi-bin/component/api_component_token"
   /// The authorized mini programs and official accounts, paged.
   public static let authorizerList = "/cgi-bin/component/api_get_authorizer_list"
+  /// Who one authorized app is: names, principal, account status, granted permission sets.
+  public static let authorizerInfo = "/cgi-bin/component/api_get_authorizer_info"
   /// getApiQuota: the daily quota of one API.
   public static let apiQuota = "/cgi-bin/openapi/quota/get"
 
