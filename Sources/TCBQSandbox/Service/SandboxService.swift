@@ -173,6 +173,7 @@ public final class SandboxService: Sendable {
       case SandboxPaths.batchUnshareEnv: return try batchUnshareEnv(request, &state)
       case SandboxPaths.describeEnvs: return try describeEnvs(request, &state)
       case SandboxPaths.authorizerList: return try authorizerList(request, &state)
+      case SandboxPaths.authorizerInfo: return try authorizerInfo(request, &state)
       default: return try apiQuota(request, &state)
       }
     } catch {
