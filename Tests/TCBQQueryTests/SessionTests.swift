@@ -78,6 +78,25 @@ final class FakeAPI: WeChatAPI, Sendable {
     }
   }
 
+  /// Every app of the world answers with a name; any other appid is 61003.
+  func authorizerInfo(of appids: [String]) async throws -> AuthorizerInfoResult {
+    state.withLock { state in
+      state.calls.append("api_get_authorizer_info")
+      let known = Set(state.apps.map(\.appid))
+      var seen = Set<String>()
+      var result = AuthorizerInfoResult(infos: [], failures: [])
+      for appid in appids where seen.insert(appid).inserted {
+        if known.contains(appid) {
+          result.infos.append(AuthorizerInfo(appid: appid, nickName: "app \(appid)"))
+        } else {
+          result.failures.append(
+            AppFailure(appid: appid, errcode: 61003, errmsg: "not authorized", answered: true))
+        }
+      }
+      return result
+    }
+  }
+
   func share(env: String, with appids: [String]) async throws -> WriteResult {
     try write("share", env, appids) { state in
       for appid in appids { state.shares[appid, default: []].append(env) }

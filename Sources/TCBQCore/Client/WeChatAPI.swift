@@ -22,6 +22,11 @@ public protocol WeChatAPI: Sendable {
   /// concurrency. A batch that fails after retries, and each `err_list` entry, is a failure.
   func sharedEnvs(of appids: [String]) async throws -> SharesResult
 
+  /// api_get_authorizer_info for each of `appids` (duplicates once), one call per appid, with
+  /// bounded concurrency. An appid answered 61003 or 40013, or whose call failed after retries,
+  /// is a failure.
+  func authorizerInfo(of appids: [String]) async throws -> AuthorizerInfoResult
+
   /// batchshareenv: share `env` with `appids`. Sent once, never retried when the outcome is
   /// unknown.
   func share(env: String, with appids: [String]) async throws -> WriteResult

@@ -62,6 +62,11 @@ public final class WeChatClient: WeChatAPI {
     callEstimator.authorizerCalls(appCount: appCount)
   }
 
+  /// api_get_authorizer_info calls needed for `appCount` distinct appids: one each.
+  public func estimatedAuthorizerInfoCalls(appCount: Int) -> Int {
+    max(0, appCount)
+  }
+
   /// Runs one statement's calls: at most `maxCalls` HTTP calls (nil: unlimited; the call that
   /// would exceed it throws `ClientError.budgetExceeded` unsent), and an endpoint that answers
   /// 45009 is not called again within `body`.

@@ -3,7 +3,8 @@ public enum ClientError: Error, Sendable, Hashable, CustomStringConvertible {
   /// A ready token (TCBQ_ACCESS_TOKEN) was rejected and cannot be refreshed. `errcode` is the
   /// rejection (40001, 40014, 42001) when known.
   case staticTokenRejected(errcode: Int64?)
-  /// A call that needs the component appid (api_get_authorizer_list) without one configured.
+  /// A call that needs the component appid (api_get_authorizer_list, api_get_authorizer_info)
+  /// without one configured.
   case componentAppIDRequired(path: String)
   /// The next call would exceed the statement's call budget (`--max-calls`); `count` calls were
   /// already made.

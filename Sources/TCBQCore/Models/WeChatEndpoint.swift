@@ -7,6 +7,7 @@ public enum WeChatEndpoint: String, CaseIterable, Sendable {
   case describeCloudBaseRunEnvs = "/componenttcb/describecloudbaserunenvs"
   case componentToken = "/cgi-bin/component/api_component_token"
   case authorizerList = "/cgi-bin/component/api_get_authorizer_list"
+  case authorizerInfo = "/cgi-bin/component/api_get_authorizer_info"
   case apiQuota = "/cgi-bin/openapi/quota/get"
 
   /// The endpoint whose cgi path is `path` (with its leading `/`), if tcbq knows it.
@@ -37,6 +38,8 @@ public enum WeChatEndpoint: String, CaseIterable, Sendable {
       "getWxCloudBaseRunEnvs: the provider's cloud-hosting environments"
     case .componentToken: "mints a component_access_token"
     case .authorizerList: "the authorized mini programs and official accounts, paged"
+    case .authorizerInfo:
+      "who one authorized app is: names, principal, account status, granted permission sets"
     case .apiQuota: "getApiQuota: the daily quota of one API"
     }
   }
@@ -48,7 +51,9 @@ public enum WeChatEndpoint: String, CaseIterable, Sendable {
     case .batchGetEnvID, .batchShareEnv, .batchUnshareEnv, .describeCloudBaseRunEnvs,
       .authorizerList:
       true
-    case .componentToken, .apiQuota: false
+    // api_get_authorizer_info is asked only by app_info queries; its quota is one
+    // `where cgi_path = …` away.
+    case .componentToken, .apiQuota, .authorizerInfo: false
     }
   }
 

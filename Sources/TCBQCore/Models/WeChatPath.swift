@@ -7,6 +7,7 @@ public enum WeChatPath {
   public static let describeCloudBaseRunEnvs = WeChatEndpoint.describeCloudBaseRunEnvs.path
   public static let componentToken = WeChatEndpoint.componentToken.path
   public static let authorizerList = WeChatEndpoint.authorizerList.path
+  public static let authorizerInfo = WeChatEndpoint.authorizerInfo.path
   public static let apiQuota = WeChatEndpoint.apiQuota.path
 
   /// The last path component, as messages and call counts name an endpoint

@@ -13,6 +13,9 @@ import TCBQCore
 /// - `wx4d419b1b673bd475`, `wx5d05ad7853c1f76e`, `wxb97706ca828bca03` are official accounts.
 /// - `wx85813dbad3c681d0`, `wx6bd2aa399dac946d`, `wxc59c0996daeee6f5` belong to another principal.
 /// - `wx30877432d1026706` shares three environments; `wx29a279764017f2ed` and others share none.
+/// - Who the apps are (`DefaultDataset+AppInfo.swift`): `wx36e8b5359309cc62` is banned,
+///   `wxf78df0cac5e40c02` frozen, `wxb97706ca828bca03` an unverified official account; the
+///   apps without cloud privilege and the official accounts lack the cloud development set (49).
 public enum DefaultDataset {
   public static let unavailableEnvID = "prod-77a0d2"
   public static let overdueDatabaseEnvID = "prod-e5f613"
@@ -23,7 +26,8 @@ public enum DefaultDataset {
   public static let appSharingNothing = "wx29a279764017f2ed"
   public static let appSharingThree = "wx30877432d1026706"
 
-  public static let dataset = SandboxDataset(envs: envs, apps: apps, shares: shares)
+  public static let dataset = SandboxDataset(
+    envs: envs, apps: apps, shares: shares, appInfos: appInfos)
 
   private static let principal = SandboxGenerator.providerPrincipal
   private static let otherPrincipal = SandboxGenerator.otherPrincipals[0]

@@ -5,7 +5,11 @@ import TCBQCore
 public enum SandboxGenerator {
   /// The principal that owns the provider's environments and most of its apps.
   public static let providerPrincipal = "深圳市云栈科技有限公司"
-  static let otherPrincipals = ["广州市示例餐饮有限公司", "杭州橙果网络有限公司"]
+  /// The principals of the other apps (about 8%), each holding a few.
+  static let otherPrincipals = [
+    "广州市示例餐饮有限公司", "杭州橙果网络有限公司", "北京青禾教育科技有限公司", "上海蓝鲸文化传媒有限公司",
+    "成都市木棉商贸有限公司", "武汉星河信息技术有限公司", "南京白鹭健康管理有限公司", "厦门金穗物流有限公司",
+  ]
 
   /// A dataset of `envs` environments and `apps` authorized accounts; each mini program with
   /// cloud privilege of the provider's principal shares 0–3 environments.

@@ -17,6 +17,8 @@ struct SandboxErrorCode: Error, Sendable, Hashable {
   static let emptyPostData = Self(errcode: 44002, errmsg: "empty post data")
   static let dailyQuota = Self(errcode: 45009, errmsg: "reach max api daily quota limit")
   static let dataFormat = Self(errcode: 47001, errmsg: "data format error")
+  static let notAuthorized = Self(
+    errcode: 61003, errmsg: "component is not authorized by this account")
   static let ticketInvalid = Self(errcode: 61006, errmsg: "component ticket is invalid")
   static let malformedCGIPath = Self(errcode: 76003, errmsg: "invalid cgi_path")
   static let unknownCGIPath = Self(errcode: 76021, errmsg: "cgi_path not found, please check")

@@ -36,6 +36,7 @@ extension SandboxService {
   static func requestedIDs(_ body: [UInt8]) -> (appids: [String], envs: [String]) {
     guard !body.isEmpty, let value = JSONValue.parse(body) else { return ([], []) }
     var appids = value["appids"]?.stringArray ?? []
+    if case .string(let appid)? = value["authorizer_appid"] { appids.append(appid) }
     var envs: [String] = []
     if case .array(let items)? = value["data"] {
       for item in items {

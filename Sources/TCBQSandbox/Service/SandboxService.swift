@@ -171,6 +171,7 @@ public final class SandboxService: Sendable {
       case .batchUnshareEnv: return try batchUnshareEnv(request, &state)
       case .describeCloudBaseRunEnvs: return try describeEnvs(request, &state)
       case .authorizerList: return try authorizerList(request, &state)
+      case .authorizerInfo: return try authorizerInfo(request, &state)
       case .apiQuota: return try apiQuota(request, &state)
       }
     } catch {

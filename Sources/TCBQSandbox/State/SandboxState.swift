@@ -4,6 +4,8 @@ struct SandboxState {
   let envIndex: [String: Int]
   let apps: [SandboxApp]
   let appIndex: [String: Int]
+  /// Who the apps are, where the dataset says so (`SandboxDataset.appInfos`).
+  let appInfos: [String: SandboxAppInfo]
   /// Confirmed shares: appid → env ids in the order they were made.
   var shares: [String: [String]]
   /// Shares awaiting the administrator's confirmation, in the order they were made.
@@ -40,6 +42,7 @@ struct SandboxState {
     for (index, app) in dataset.apps.enumerated() { appIndex[app.appid] = index }
     self.appIndex = appIndex
     shares = dataset.shares
+    appInfos = dataset.appInfos
     tokenUses = [token: 0]
     self.confirmationBaseURL = confirmationBaseURL
   }

@@ -5,7 +5,7 @@ import Testing
 @Suite struct ErrorDescriptionTests {
   static let documentedCodes: [Int64] = [
     -1, -1000, 40001, 40013, 40014, 40097, 40101, 40125, 41001, 42001, 43002, 44002, 45009,
-    47001, 61004, 61005, 61006, 76003, 76021, 76022, 85088,
+    47001, 61003, 61004, 61005, 61006, 76003, 76021, 76022, 85088,
   ]
 
   @Test(arguments: documentedCodes)
