@@ -46,7 +46,7 @@ public struct TCBQCommand: AsyncParsableCommand {
   @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write results to PATH instead of standard output.", valueName: "PATH"))
   public var output: String?
 
-  @Flag(name: .customLong("no-header"), help: "No header row in table, csv, tsv, markdown.")
+  @Flag(name: .customLong("no-header"), help: "No header row in table, csv, tsv, markdown, box.")
   public var noHeader = false
 
   @Flag(help: "Use the embedded simulator (the default when no credentials are configured).")
