@@ -16,7 +16,8 @@ import Testing
       "--format", "csv",
     ])
     #expect(result.status == 0, "\(result.stderr)")
-    #expect(result.stdout == "env_id,status\r\nprod-77a0d2,UNAVAILABLE\r\ntest-06d9b4,UNAVAILABLE\r\n")
+    #expect(
+      result.stdout == "env_id,status\r\nprod-77a0d2,UNAVAILABLE\r\ntest-06d9b4,UNAVAILABLE\r\n")
     let requests = try SandboxLog.requests(sandbox)
     #expect(requests.map(\.path) == ["/componenttcb/describecloudbaserunenvs"])
   }
@@ -60,7 +61,9 @@ import Testing
     let result = try tcbq.run([], stdin: script)
     #expect(result.status == 1)
     #expect(result.stdout.isEmpty)
-    #expect(result.stderr.contains("error: line 3, column 19: unknown column 'stauts' in table envs (did you mean 'status'?)"))
+    #expect(
+      result.stderr.contains(
+        "error: line 3, column 19: unknown column 'stauts' in table envs (did you mean 'status'?)"))
     #expect(result.stderr.contains("  from envs where stauts = 'NORMAL'"))
     #expect(result.stderr.contains("                  ^~~~~~"))
     // Checked before anything ran: not even the first statement's call was made.
@@ -130,7 +133,9 @@ import Testing
   }
 
   @Test func appSharingNothingIsNamed() throws {
-    let result = try TCBQRunner().run(["--format", "json", "-c", "shares of \(Data.appSharingNothing)"])
+    let result = try TCBQRunner().run([
+      "--format", "json", "-c", "shares of \(Data.appSharingNothing)",
+    ])
     #expect(result.status == 0)
     #expect(result.stdout.contains(#""env_id":null"#))
     #expect(result.stderr.contains("\(Data.appSharingNothing) shares no environment"))
@@ -167,7 +172,9 @@ import Testing
     let sandbox = try await SandboxProcess.start()
     defer { sandbox.stop() }
     let tcbq = try TCBQRunner.against(sandbox)
-    let result = try tcbq.run(["-c", "explain select * from shares s join envs e on e.env_id = s.env_id"])
+    let result = try tcbq.run([
+      "-c", "explain select * from shares s join envs e on e.env_id = s.env_id",
+    ])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("batchgetenvid"))
     #expect(try SandboxLog.requests(sandbox).isEmpty)
@@ -189,7 +196,8 @@ import Testing
     defer { sandbox.stop() }
     let tcbq = try TCBQRunner.against(sandbox)
     let result = try tcbq.run([
-      "--dry-run", "-c", "unshare \(Data.unavailableEnvID) from \(Data.appSharingThree), 'wx00000000000000aa'",
+      "--dry-run", "-c",
+      "unshare \(Data.unavailableEnvID) from \(Data.appSharingThree), 'wx00000000000000aa'",
     ])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.contains("/componenttcb/batchunshareenv"))
@@ -216,7 +224,9 @@ import Testing
     #expect(lines.first == "\(Data.appSharingNothing),")
     #expect(lines.contains { $0.hasPrefix("\(Data.unsharedEnvID),\(Data.appSharingNothing),ok,") })
     #expect(lines.last == "\(Data.appSharingNothing),\(Data.unsharedEnvID)")
-    let writes = try SandboxLog.requests(sandbox).filter { $0.path == "/componenttcb/batchshareenv" }
+    let writes = try SandboxLog.requests(sandbox).filter {
+      $0.path == "/componenttcb/batchshareenv"
+    }
     #expect(writes.count == 1)
     #expect(writes.first?.appids == [Data.appSharingNothing])
     #expect(writes.first?.envs == [Data.unsharedEnvID])
@@ -233,10 +243,16 @@ import Testing
   @Test func csvFileReadsBackWithPython() async throws {
     let tcbq = try TCBQRunner()
     let out = tcbq.home.appendingPathComponent("envs.csv").path
-    let result = try tcbq.run(["--format", "csv", "-o", out, "-c", "select env_id, alias, package_name, is_default from envs order by env_id"])
+    let result = try tcbq.run([
+      "--format", "csv", "-o", out, "-c",
+      "select env_id, alias, package_name, is_default from envs order by env_id",
+    ])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout.isEmpty)
-    let json = try tcbq.run(["--format", "json", "-c", "select env_id, alias, package_name, is_default from envs order by env_id"])
+    let json = try tcbq.run([
+      "--format", "json", "-c",
+      "select env_id, alias, package_name, is_default from envs order by env_id",
+    ])
     let python = try #require(TestBinaries.onPath("python3"))
     let process = Process()
     process.executableURL = python
@@ -248,14 +264,18 @@ import Testing
     let pipe = Pipe()
     process.standardOutput = pipe
     try process.run()
-    let parsed = try JSONSerialization.jsonObject(with: pipe.fileHandleForReading.readDataToEndOfFile()) as? [[String: String]]
+    let parsed =
+      try JSONSerialization.jsonObject(with: pipe.fileHandleForReading.readDataToEndOfFile())
+      as? [[String: String]]
     process.waitUntilExit()
-    let expected = try JSONSerialization.jsonObject(with: Foundation.Data(json.stdout.utf8)) as? [[String: Any]]
+    let expected =
+      try JSONSerialization.jsonObject(with: Foundation.Data(json.stdout.utf8)) as? [[String: Any]]
     #expect(parsed?.count == expected?.count)
     for (row, want) in zip(parsed ?? [], expected ?? []) {
       #expect(row["env_id"] == want["env_id"] as? String)
       #expect(row["package_name"] == ((want["package_name"] as? String) ?? ""))
-      #expect(row["is_default"] == ((want["is_default"] as? Bool).map { $0 ? "true" : "false" } ?? ""))
+      #expect(
+        row["is_default"] == ((want["is_default"] as? Bool).map { $0 ? "true" : "false" } ?? ""))
     }
   }
 
@@ -292,7 +312,9 @@ import Testing
     let sandbox = try await SandboxProcess.start()
     defer { sandbox.stop() }
     var tcbq = try TCBQRunner()
-    let config = try tcbq.file("config.toml", """
+    let config = try tcbq.file(
+      "config.toml",
+      """
       batch_size = 50
       [profiles.local]
       endpoint = "\(sandbox.baseURL)"
@@ -303,14 +325,17 @@ import Testing
     tcbq.environment["TCBQ_CONFIG"] = config
     let result = try tcbq.run(["--profile", "local", "-c", "select count(*) from shares"])
     #expect(result.status == 3, "\(result.stderr)")
-    let batches = try SandboxLog.requests(sandbox).filter { $0.path == "/componenttcb/batchgetenvid" }
+    let batches = try SandboxLog.requests(sandbox).filter {
+      $0.path == "/componenttcb/batchgetenvid"
+    }
     #expect(batches.count == 5)  // 40 apps in batches of 9
     #expect(!result.stderr.contains("readable by others"))
   }
 
   @Test func aReadableFileHoldingASecretIsWarnedAbout() throws {
     var tcbq = try TCBQRunner()
-    let config = try tcbq.file("config.toml", "access_token = \"tok-SECRET-123\"\nendpoint = \"http://127.0.0.1:9\"\n")
+    let config = try tcbq.file(
+      "config.toml", "access_token = \"tok-SECRET-123\"\nendpoint = \"http://127.0.0.1:9\"\n")
     chmod(config, 0o644)
     tcbq.environment["TCBQ_CONFIG"] = config
     let result = try tcbq.run(["--sandbox", "-c", "show tables"])
@@ -325,7 +350,8 @@ import Testing
 
   @Test func anUnknownProfileIsAUsageError() throws {
     var tcbq = try TCBQRunner()
-    tcbq.environment["TCBQ_CONFIG"] = try tcbq.file("config.toml", "[profiles.prod]\nbatch_size = 5\n")
+    tcbq.environment["TCBQ_CONFIG"] = try tcbq.file(
+      "config.toml", "[profiles.prod]\nbatch_size = 5\n")
     let result = try tcbq.run(["--profile", "prdo", "-c", "show tables"])
     #expect(result.status == 2)
     #expect(result.stderr.contains("no profile 'prdo'"))

@@ -19,7 +19,9 @@ import Testing
 
   @Test(arguments: dangerous)
   func aDangerousCellIsNeutralisedInCSV(literal: String, value: String) throws {
-    let result = try TCBQRunner().run(["--csv-safe", "--format", "csv", "--no-header", "-c", select(literal)])
+    let result = try TCBQRunner().run([
+      "--csv-safe", "--format", "csv", "--no-header", "-c", select(literal),
+    ])
     #expect(result.status == 0, "\(result.stderr)")
     // ("\r\n" is one Character in Swift: cut the record's end as bytes.)
     #expect(result.stdout.utf8.suffix(2).elementsEqual("\r\n".utf8))
@@ -33,7 +35,8 @@ import Testing
   func withoutTheFlagTheValueIsUnchanged(literal: String, value: String) throws {
     let result = try TCBQRunner().run(["--format", "json", "-c", select(literal)])
     #expect(result.status == 0, "\(result.stderr)")
-    let rows = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: String]]
+    let rows =
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: String]]
     #expect(rows?.first?["x"] == value)
     let csv = try TCBQRunner().run(["--format", "csv", "--no-header", "-c", select(literal)])
     #expect(!csv.stdout.hasPrefix("'") && !csv.stdout.hasPrefix("\"'"))
@@ -53,7 +56,9 @@ import Testing
   }
 
   @Test func tsvIsNeutralisedToo() throws {
-    let result = try TCBQRunner().run(["--csv-safe", "--format", "tsv", "--no-header", "-c", select("'=HYPERLINK(1)'")])
+    let result = try TCBQRunner().run([
+      "--csv-safe", "--format", "tsv", "--no-header", "-c", select("'=HYPERLINK(1)'"),
+    ])
     #expect(result.stdout == "'=HYPERLINK(1)\n")
   }
 

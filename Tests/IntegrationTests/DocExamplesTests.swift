@@ -24,7 +24,8 @@ import Testing
     .deletingLastPathComponent().deletingLastPathComponent()
 
   static func examples(in name: String) -> [Example] {
-    guard let text = try? String(contentsOf: root.appendingPathComponent(name), encoding: .utf8) else {
+    guard let text = try? String(contentsOf: root.appendingPathComponent(name), encoding: .utf8)
+    else {
       return []
     }
     let lines = text.components(separatedBy: "\n")
@@ -44,14 +45,18 @@ import Testing
       let body = lines[(i + 1)..<min(j, lines.count)].joined(separator: "\n")
       switch info.first {
       case "tcbq":
-        let status = info.dropFirst().first { $0.hasPrefix("exit=") }.flatMap { Int32($0.dropFirst(5)) } ?? 0
-        examples.append(Example(file: name, line: i + 1, kind: .script, body: body + "\n", expectedStatus: status))
+        let status =
+          info.dropFirst().first { $0.hasPrefix("exit=") }.flatMap { Int32($0.dropFirst(5)) } ?? 0
+        examples.append(
+          Example(file: name, line: i + 1, kind: .script, body: body + "\n", expectedStatus: status)
+        )
         last = examples.count - 1
       case "text" where last != nil:
         examples[last!].expectedOutput = body
         last = nil
       case "sh" where info.contains("test"):
-        examples.append(Example(file: name, line: i + 1, kind: .shell, body: body + "\n", expectedStatus: 0))
+        examples.append(
+          Example(file: name, line: i + 1, kind: .shell, body: body + "\n", expectedStatus: 0))
         last = nil
       default:
         last = nil

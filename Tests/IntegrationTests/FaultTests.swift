@@ -8,7 +8,10 @@ import Testing
 @Suite(.serialized) struct FaultTests {
   typealias Data = DefaultDataset
 
-  static let walk = ["--format", "csv", "--no-header", "--batch-size", "10", "-c", "select appid, env_id from shares"]
+  static let walk = [
+    "--format", "csv", "--no-header", "--batch-size", "10", "-c",
+    "select appid, env_id from shares",
+  ]
 
   /// The rows of `select appid, env_id from shares` on a fault-free sandbox, in the order printed.
   static func faultFreeRows() async throws -> (rows: [String], result: TCBQResult) {
@@ -55,7 +58,9 @@ import Testing
   /// reads); cut short, it is asked again and no env is lost or doubled.
   @Test func aTruncatedEnvListIsReadAgainWithoutLoss() async throws {
     let generated = ["--envs", "3000", "--apps", "100", "--seed", "7"]
-    let query = ["--format", "csv", "--no-header", "-c", "select env_id, status, update_time from envs"]
+    let query = [
+      "--format", "csv", "--no-header", "-c", "select env_id, status, update_time from envs",
+    ]
     let clean = try await SandboxProcess.start(generated)
     let expected = Self.lines(try TCBQRunner.against(clean).run(query).stdout)
     clean.stop()
@@ -78,7 +83,8 @@ import Testing
     }
     #expect(named.contains(Data.appWithoutPrivilege))
     #expect(named.contains(Data.officialAccount))
-    #expect(expected.result.stderr.contains("were not fetched; their rows are missing from the result"))
+    #expect(
+      expected.result.stderr.contains("were not fetched; their rows are missing from the result"))
     #expect(expected.result.stderr.contains("85088"))
     for appid in named {
       #expect(!expected.rows.contains { $0.hasPrefix(appid + ",") })
@@ -97,7 +103,9 @@ import Testing
     #expect(Set(rows).count == rows.count)
     #expect(result.status == 3)
     #expect(result.stderr == expected.result.stderr)
-    let batches = try SandboxLog.requests(sandbox).filter { $0.path == "/componenttcb/batchgetenvid" }
+    let batches = try SandboxLog.requests(sandbox).filter {
+      $0.path == "/componenttcb/batchgetenvid"
+    }
     #expect(batches.contains { $0.errcode == 40097 })
     // Every accepted call was within the limit, and every app was asked for in an accepted call.
     let accepted = batches.filter { $0.errcode == 0 }
@@ -228,7 +236,9 @@ import Testing
     defer { sandbox.stop() }
     var tcbq = try TCBQRunner.against(sandbox)
     tcbq.environment["TCBQ_CONFIG"] = try tcbq.file("config.toml", "timeout = 1\n")
-    let result = try tcbq.run(["--yes", "-c", "share \(Data.unsharedEnvID) with \(Data.appSharingNothing)"])
+    let result = try tcbq.run([
+      "--yes", "-c", "share \(Data.unsharedEnvID) with \(Data.appSharingNothing)",
+    ])
     checkUnknownOutcome(result, tcbq, appid: Data.appSharingNothing, env: Data.unsharedEnvID)
     let writes = try await Self.writes(sandbox, path: "/componenttcb/batchshareenv")
     #expect(writes.count == 1)
@@ -242,7 +252,9 @@ import Testing
     let sandbox = try await SandboxProcess.start(["--truncate-rate", "1"])
     defer { sandbox.stop() }
     let tcbq = try TCBQRunner.against(sandbox)
-    let result = try tcbq.run(["--yes", "-c", "share \(Data.unsharedEnvID) with \(Data.appSharingNothing)"])
+    let result = try tcbq.run([
+      "--yes", "-c", "share \(Data.unsharedEnvID) with \(Data.appSharingNothing)",
+    ])
     checkUnknownOutcome(result, tcbq, appid: Data.appSharingNothing, env: Data.unsharedEnvID)
     #expect(result.stderr.contains("could not be read"))
     let writes = try await Self.writes(sandbox, path: "/componenttcb/batchshareenv")
@@ -275,7 +287,9 @@ import Testing
       "share \(Data.unsharedEnvID) with \(Data.appSharingNothing)",
     ])
     #expect(result.status == 0, "\(result.stderr)")
-    let writes = try SandboxLog.requests(sandbox).filter { $0.path == "/componenttcb/batchshareenv" }
+    let writes = try SandboxLog.requests(sandbox).filter {
+      $0.path == "/componenttcb/batchshareenv"
+    }
     #expect(writes.count == 1)
     #expect(writes.first?.appids == [Data.appSharingNothing])
     #expect(writes.first?.envs == [Data.unsharedEnvID])

@@ -15,7 +15,8 @@ import Testing
 @Suite(.serialized) struct HTTPTransportTests {
   @Test func clientOverHTTPAgainstTheSandbox() async throws {
     // A long lifetime: under a sanitizer with the whole suite running this test can take minutes.
-    let sandbox = try await SandboxProcess.start(["--max-appids", "3", "--busy-first", "1"], lifetime: 900)
+    let sandbox = try await SandboxProcess.start(
+      ["--max-appids", "3", "--busy-first", "1"], lifetime: 900)
     defer { sandbox.stop() }
     try await withTransport(sandbox.baseURL + "/") { transport in
       let ledger = CallLedger()
@@ -26,7 +27,8 @@ import Testing
         transport: transport, tokens: tokens,
         configuration: ClientConfiguration(
           batchSize: 10, concurrency: 2, baseDelay: .milliseconds(5), maxDelay: .milliseconds(20),
-          maxRetryTime: .seconds(3600), timeout: .seconds(120), componentAppID: "wx0123456789abcdef"),
+          maxRetryTime: .seconds(3600), timeout: .seconds(120), componentAppID: "wx0123456789abcdef"
+        ),
         ledger: ledger)
       let apps = try await client.authorizers()
       #expect(apps.count == 40)

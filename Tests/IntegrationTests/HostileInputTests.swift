@@ -44,7 +44,8 @@ import Testing
 
   @Test func aScriptOf100000CommentLinesAndOneStatement() throws {
     let tcbq = try TCBQRunner()
-    let text = String(repeating: "-- a comment\n", count: 100_000) + "select 'end' from envs limit 1\n"
+    let text =
+      String(repeating: "-- a comment\n", count: 100_000) + "select 'end' from envs limit 1\n"
     let path = try tcbq.file("comments.tcbq", text)
     let result = try tcbq.run(["--format", "csv", "--no-header", path])
     #expect(result.status == 0, "\(result.stderr.prefix(300))")
@@ -53,7 +54,8 @@ import Testing
 
   @Test func aNULByteIsAnErrorWithItsPlace() throws {
     let tcbq = try TCBQRunner()
-    let path = try script(tcbq, "nul.tcbq", Array("select 1 from envs".utf8) + [0] + Array(" limit 1\n".utf8))
+    let path = try script(
+      tcbq, "nul.tcbq", Array("select 1 from envs".utf8) + [0] + Array(" limit 1\n".utf8))
     let result = try tcbq.run([path])
     #expect(result.status == 1)
     #expect(result.stdout.isEmpty)
@@ -63,11 +65,14 @@ import Testing
 
   @Test func invalidUTF8IsReadWithReplacementCharacters() throws {
     let tcbq = try TCBQRunner()
-    let bytes = Array("select 'a".utf8) + [0xFF, 0xFE, 0xC3] + Array("b' as x from envs limit 1\n".utf8)
+    let bytes =
+      Array("select 'a".utf8) + [0xFF, 0xFE, 0xC3] + Array("b' as x from envs limit 1\n".utf8)
     let path = try script(tcbq, "bad.tcbq", bytes)
     let result = try tcbq.run(["--format", "json", path])
     #expect(result.status == 0, "\(result.stderr)")
-    let rows = try JSONSerialization.jsonObject(with: Foundation.Data(result.stdout.utf8)) as? [[String: String]]
+    let rows =
+      try JSONSerialization.jsonObject(with: Foundation.Data(result.stdout.utf8))
+      as? [[String: String]]
     let value = try #require(rows?.first?["x"])
     #expect(value.hasPrefix("a") && value.hasSuffix("b"))
     #expect(value.contains("\u{FFFD}"))
@@ -76,7 +81,8 @@ import Testing
   @Test func invalidUTF8OnStandardInputIsNoCrash() throws {
     let tcbq = try TCBQRunner()
     // Standard input is written through a file by the runner; feed bytes through -f instead.
-    let path = try script(tcbq, "bad-keyword.tcbq", [0xC0, 0x80] + Array("select 1 from envs\n".utf8))
+    let path = try script(
+      tcbq, "bad-keyword.tcbq", [0xC0, 0x80] + Array("select 1 from envs\n".utf8))
     let result = try tcbq.run(["-f", path])
     #expect(result.status == 1)
     #expect(result.stderr.contains("line 1, column 1"))
@@ -85,7 +91,9 @@ import Testing
   @Test func tenThousandNestedParenthesesAreAClearError() throws {
     let tcbq = try TCBQRunner()
     let depth = 10_000
-    let query = "select " + String(repeating: "(", count: depth) + "1" + String(repeating: ")", count: depth) + " from envs"
+    let query =
+      "select " + String(repeating: "(", count: depth) + "1" + String(repeating: ")", count: depth)
+      + " from envs"
     let path = try tcbq.file("nested.tcbq", query + "\n")
     let result = try tcbq.run([path])
     #expect(result.status == 1)
@@ -109,8 +117,11 @@ import Testing
   @Test func anINListOf100000Items() throws {
     let tcbq = try TCBQRunner()
     let items = (0..<100_000).map { "'e\($0)'" }.joined(separator: ",")
-    let query = "select count(*) from envs where env_id in (\(items), '\(DefaultDataset.unavailableEnvID)')"
-    let result = try tcbq.run(["--format", "csv", "--no-header", try tcbq.file("in.tcbq", query + "\n")])
+    let query =
+      "select count(*) from envs where env_id in (\(items), '\(DefaultDataset.unavailableEnvID)')"
+    let result = try tcbq.run([
+      "--format", "csv", "--no-header", try tcbq.file("in.tcbq", query + "\n"),
+    ])
     #expect(result.status == 0, "\(result.stderr.prefix(300))")
     #expect(result.stdout == "1\r\n")
   }
@@ -119,7 +130,8 @@ import Testing
     // On shares the IN list is pushed down: 100,000 appids are 1,000 calls at 100 a call.
     let tcbq = try TCBQRunner()
     let items = (0..<100_000).map { "'wx\(String(format: "%016x", $0))'" }.joined(separator: ",")
-    let path = try tcbq.file("in-shares.tcbq", "explain select * from shares where appid in (\(items))\n")
+    let path = try tcbq.file(
+      "in-shares.tcbq", "explain select * from shares where appid in (\(items))\n")
     let result = try tcbq.run([path])
     #expect(result.status == 0, "\(result.stderr.prefix(300))")
     #expect(result.stdout.contains("batchgetenvid: 1000"))
@@ -131,7 +143,9 @@ import Testing
     defer { sandbox.stop() }
     let tcbq = try TCBQRunner.against(sandbox)
     let out = tcbq.home.appendingPathComponent("big.txt").path
-    let result = try tcbq.run(["-o", out, "-c", "select a.env_id, b.env_id from envs a join envs b on 1 = 1"])
+    let result = try tcbq.run([
+      "-o", out, "-c", "select a.env_id, b.env_id from envs a join envs b on 1 = 1",
+    ])
     #expect(result.status == 0, "\(result.stderr.prefix(300))")
     let text = try String(contentsOfFile: out, encoding: .utf8)
     let lines = text.split(separator: "\n")

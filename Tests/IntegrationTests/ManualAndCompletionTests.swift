@@ -30,14 +30,16 @@ import Testing
       try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
     let command = try #require(json["command"] as? [String: Any])
     let arguments = try #require(command["arguments"] as? [[String: Any]])
-    let manual = try String(contentsOf: Self.root.appendingPathComponent("docs/tcbq.1"), encoding: .utf8)
+    let manual = try String(
+      contentsOf: Self.root.appendingPathComponent("docs/tcbq.1"), encoding: .utf8)
     var checked = 0
     for argument in arguments {
       guard let names = argument["names"] as? [[String: Any]] else { continue }
       for name in names where name["kind"] as? String == "long" {
         let long = try #require(name["name"] as? String)
         if long == "experimental-dump-help" || long == "generate-completion-script" { continue }
-        #expect(manual.contains("Fl -\(long)"), "docs/tcbq.1 lacks --\(long): regenerate it (README)")
+        #expect(
+          manual.contains("Fl -\(long)"), "docs/tcbq.1 lacks --\(long): regenerate it (README)")
         checked += 1
       }
       if let abstract = argument["abstract"] as? String, !abstract.isEmpty {

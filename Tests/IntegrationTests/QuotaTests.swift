@@ -34,7 +34,9 @@ import Testing
     let tcbq = try TCBQRunner.against(sandbox)
     let result = try tcbq.run(
       ["--batch-size", "6"],
-      stdin: ".timer on\nselect count(*) from shares\nselect count(*) from envs\nselect count(*) from shares\n")
+      stdin:
+        ".timer on\nselect count(*) from shares\nselect count(*) from envs\nselect count(*) from shares\n"
+    )
     #expect(result.status == 3)
     let timers = timerCalls(result.stderr)
     #expect(timers.count == 3)
@@ -50,8 +52,10 @@ import Testing
     defer { sandbox.stop() }
     let tcbq = try TCBQRunner.against(sandbox)
     let appids = (0..<7).map { "'wx\(String(format: "%016x", $0 + 1))'" }.joined(separator: ", ")
-    let query = "select * from shares s join envs e on e.env_id = s.env_id where s.appid in (\(appids))"
-    let result = try tcbq.run(["--batch-size", "3", "--format", "csv"], stdin: "explain \(query)\n\(query)\n")
+    let query =
+      "select * from shares s join envs e on e.env_id = s.env_id where s.appid in (\(appids))"
+    let result = try tcbq.run(
+      ["--batch-size", "3", "--format", "csv"], stdin: "explain \(query)\n\(query)\n")
     let plan = result.stdout
     #expect(plan.contains("batchgetenvid: 3"), "\(plan)")
     #expect(plan.contains("describecloudbaserunenvs: 1"), "\(plan)")
@@ -66,7 +70,9 @@ import Testing
     let read = "select used from quota where cgi_path = '\(path)'"
     let result = try tcbq.run(
       ["--batch-size", "4", "--format", "csv", "--no-header"],
-      stdin: "\(read)\nshares of \(Data.appSharingThree), \(Data.appSharingNothing), wx0853964b50af03b9, wxd7e805da846a32c3, wxbb81e3c29b621792\n\(read)\n")
+      stdin:
+        "\(read)\nshares of \(Data.appSharingThree), \(Data.appSharingNothing), wx0853964b50af03b9, wxd7e805da846a32c3, wxbb81e3c29b621792\n\(read)\n"
+    )
     #expect(result.status == 0, "\(result.stderr)")
     let lines = result.stdout.split(separator: "\r\n").map(String.init)
     let before = try #require(Int(lines.first ?? ""))
@@ -93,12 +99,16 @@ import Testing
     let sandbox = try await SandboxProcess.start(["--daily-limit", "/componenttcb/batchgetenvid=2"])
     defer { sandbox.stop() }
     let tcbq = try TCBQRunner.against(sandbox)
-    let result = try tcbq.run(["--batch-size", "5", "--concurrency", "1", "-c", "select * from shares"])
+    let result = try tcbq.run([
+      "--batch-size", "5", "--concurrency", "1", "-c", "select * from shares",
+    ])
     #expect(result.status == 3)
     #expect(!result.stdout.isEmpty)
     #expect(result.stderr.contains("45009"))
     #expect(result.stderr.contains("select * from quota"))
-    let batches = try SandboxLog.requests(sandbox).filter { $0.path == "/componenttcb/batchgetenvid" }
+    let batches = try SandboxLog.requests(sandbox).filter {
+      $0.path == "/componenttcb/batchgetenvid"
+    }
     // Two accepted, one answered 45009, and then no further call.
     #expect(batches.count == 3)
     #expect(batches.last?.errcode == 45009)
@@ -110,7 +120,8 @@ import Testing
     let tcbq = try TCBQRunner.against(sandbox)
     let appids = (0..<9).map { "'wx\(String(format: "%016x", $0 + 1))'" }.joined(separator: ", ")
     let result = try tcbq.run([
-      "--batch-size", "3", "--max-calls", "2", "-c", "select * from shares where appid in (\(appids))",
+      "--batch-size", "3", "--max-calls", "2", "-c",
+      "select * from shares where appid in (\(appids))",
     ])
     #expect(result.status == 1)
     #expect(result.stderr.contains("needs 3 API calls"))
@@ -122,7 +133,9 @@ import Testing
     let sandbox = try await SandboxProcess.start()
     defer { sandbox.stop() }
     let tcbq = try TCBQRunner.against(sandbox)
-    let result = try tcbq.run(["--batch-size", "5", "--concurrency", "1", "--max-calls", "3", "-c", "select * from shares"])
+    let result = try tcbq.run([
+      "--batch-size", "5", "--concurrency", "1", "--max-calls", "3", "-c", "select * from shares",
+    ])
     #expect(result.status == 1)
     #expect(result.stdout.isEmpty)
     #expect(result.stderr.contains("stopped before API call 4"))
@@ -133,7 +146,9 @@ import Testing
     let sandbox = try await SandboxProcess.start()
     defer { sandbox.stop() }
     let tcbq = try TCBQRunner.against(sandbox)
-    let result = try tcbq.run(["--keep-going"], stdin: ".maxcalls 1\nselect count(*) from shares\n.maxcalls off\nselect count(*) from apps\n")
+    let result = try tcbq.run(
+      ["--keep-going"],
+      stdin: ".maxcalls 1\nselect count(*) from shares\n.maxcalls off\nselect count(*) from apps\n")
     #expect(result.status == 1)
     #expect(result.stderr.contains("stopped before API call 2"))
     #expect(result.stdout.contains("40"))

@@ -46,14 +46,33 @@ import Testing
 
   static let paths: [(label: String, arguments: [String], stdin: String, status: Int32)] = [
     ("select", ["--format", "csv", "-c", "select env_id from envs"], "", 0),
-    ("verbose walk with err_list", ["--verbose", "--batch-size", "7", "-c", "select * from shares"], "", 3),
+    (
+      "verbose walk with err_list",
+      ["--verbose", "--batch-size", "7", "-c", "select * from shares"], "", 3
+    ),
     ("syntax error", ["-c", "selct * from envs"], "", 1),
     ("unknown column", ["-c", "select stauts from envs"], "", 1),
-    ("script on stdin", ["--keep-going", "--verbose"], "show tables\nselect count(*) from apps\nselect nope from envs\n", 1),
-    ("dry run", ["--dry-run", "--verbose", "-c", "unshare \(Data.unavailableEnvID) from \(Data.appSharingThree)"], "", 0),
+    (
+      "script on stdin", ["--keep-going", "--verbose"],
+      "show tables\nselect count(*) from apps\nselect nope from envs\n", 1
+    ),
+    (
+      "dry run",
+      [
+        "--dry-run", "--verbose", "-c",
+        "unshare \(Data.unavailableEnvID) from \(Data.appSharingThree)",
+      ], "", 0
+    ),
     ("refused write", ["-c", "share \(Data.unsharedEnvID) with \(Data.appSharingNothing)"], "", 1),
-    ("confirmed write", ["--yes", "--verbose", "-c", "share \(Data.unsharedEnvID) with \(Data.appSharingNothing)"], "", 0),
-    ("write with per-pair errors", ["--yes", "-c", "share \(Data.unsharedEnvID) with \(Data.appWithoutPrivilege)"], "", 1),
+    (
+      "confirmed write",
+      ["--yes", "--verbose", "-c", "share \(Data.unsharedEnvID) with \(Data.appSharingNothing)"],
+      "", 0
+    ),
+    (
+      "write with per-pair errors",
+      ["--yes", "-c", "share \(Data.unsharedEnvID) with \(Data.appWithoutPrivilege)"], "", 1
+    ),
     ("explain", ["-c", "explain select * from shares"], "", 0),
     ("quota", ["--verbose", "-c", "select * from quota"], "", 0),
     ("max calls", ["--max-calls", "1", "-c", "select * from shares"], "", 1),
@@ -131,7 +150,9 @@ import Testing
     try FileManager.default.createDirectory(
       at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
     try "timeout = 600\n".write(to: config, atomically: true, encoding: .utf8)
-    let running = try tcbq.start(["--verbose", "--yes", "-c", "share \(Data.unsharedEnvID) with \(Data.appSharingNothing)"])
+    let running = try tcbq.start([
+      "--verbose", "--yes", "-c", "share \(Data.unsharedEnvID) with \(Data.appSharingNothing)",
+    ])
     // tcbq starts in well under a second; its first call then waits in the sandbox.
     try await Task.sleep(for: .seconds(1.5))
     #expect(running.process.isRunning)
@@ -147,7 +168,9 @@ import Testing
     let sandbox = try await Self.sandbox()
     defer { sandbox.stop() }
     var tcbq = try TCBQRunner()
-    let config = try tcbq.file("config.toml", """
+    let config = try tcbq.file(
+      "config.toml",
+      """
       endpoint = "\(sandbox.baseURL)"
       component_appid = "wx0123456789abcdef"
       component_appsecret = "\(Self.secret)"
@@ -155,7 +178,10 @@ import Testing
       """)
     chmod(config, 0o644)
     tcbq.environment["TCBQ_CONFIG"] = config
-    let result = try tcbq.run(["--verbose", "--yes", "-c", "select count(*) from envs; share \(Data.unsharedEnvID) with \(Data.appSharingNothing)"])
+    let result = try tcbq.run([
+      "--verbose", "--yes", "-c",
+      "select count(*) from envs; share \(Data.unsharedEnvID) with \(Data.appSharingNothing)",
+    ])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stderr.contains("readable by others"))
     Self.expectNoSecret(result, tcbq, "config file")

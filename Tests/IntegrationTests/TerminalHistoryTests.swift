@@ -66,7 +66,8 @@ extension TerminalTests {
     let prompt = TmuxSession.prompt(for: sandbox)
 
     try await tmux.startTCBQ(["--endpoint", sandbox.baseURL], prompt: prompt)
-    let envs = try await tmux.run("select env_id from envs where env_id = 'prod-77a0d2'", prompt: prompt)
+    let envs = try await tmux.run(
+      "select env_id from envs where env_id = 'prod-77a0d2'", prompt: prompt)
     #expect(Self.hasRow(envs, "prod-77a0d2"), "\(envs)")  // the token works
     try await tmux.run("select env_id from envs where env_id = '\(secret)'", prompt: prompt)
     try await tmux.run("select count(*) from envs", prompt: prompt)

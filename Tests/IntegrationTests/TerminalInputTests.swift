@@ -13,7 +13,8 @@ extension TerminalTests {
     tmux.type(statement)
     #expect(await tmux.waitForLastLine(prompt + statement), "\(tmux.screen())")
     let output = try await tmux.run("")
-    #expect(Self.lines(output).map { $0.trimmingCharacters(in: .whitespaces) } == ["名字", "----", "环境"],
+    #expect(
+      Self.lines(output).map { $0.trimmingCharacters(in: .whitespaces) } == ["名字", "----", "环境"],
       "\(tmux.screen())")
   }
 
@@ -38,7 +39,8 @@ extension TerminalTests {
     #expect(await tmux.waitForLastLine(prompt + final), "\(tmux.screen())")
 
     let output = try await tmux.run("")
-    #expect(Self.lines(output).map { $0.trimmingCharacters(in: .whitespaces) } == ["名称", "----", "环云"],
+    #expect(
+      Self.lines(output).map { $0.trimmingCharacters(in: .whitespaces) } == ["名称", "----", "环云"],
       "\(tmux.screen())")
     // What ran is what the screen showed.
     #expect(tmux.screen().contains(prompt + final + "\n"))

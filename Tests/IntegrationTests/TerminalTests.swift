@@ -88,7 +88,9 @@ import Testing
     tmux.typeLine("stty -a; echo \"status=$?\"")
     #expect(await tmux.waitForScreen(containing: "status=0"))
     let words = Set(
-      tmux.screen().components(separatedBy: CharacterSet(charactersIn: " ;\n")).filter { !$0.isEmpty })
+      tmux.screen().components(separatedBy: CharacterSet(charactersIn: " ;\n")).filter {
+        !$0.isEmpty
+      })
     #expect(words.contains("icanon") && !words.contains("-icanon"), "\(tmux.screen())")
     #expect(words.contains("echo") && !words.contains("-echo"), "\(tmux.screen())")
     #expect(words.contains("isig") && !words.contains("-isig"), "\(tmux.screen())")

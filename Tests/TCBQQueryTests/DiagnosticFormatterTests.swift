@@ -33,8 +33,11 @@ struct DiagnosticFormatterTests {
   }
 
   @Test func warningsSayWarning() {
-    let diagnostic = Diagnostic(.warning, "careful", at: SourceRange(start: location(1, 1, 0), end: location(1, 2, 1)))
-    #expect(DiagnosticFormatter.format(diagnostic, source: "x") == "warning: line 1, column 1: careful\nx\n^")
+    let diagnostic = Diagnostic(
+      .warning, "careful", at: SourceRange(start: location(1, 1, 0), end: location(1, 2, 1)))
+    #expect(
+      DiagnosticFormatter.format(diagnostic, source: "x")
+        == "warning: line 1, column 1: careful\nx\n^")
   }
 
   @Test func tabsAreExpanded() {
@@ -78,18 +81,23 @@ struct DiagnosticFormatterTests {
     let source = "ab\ncd"
     let diagnostic = Diagnostic(
       .error, "m", at: SourceRange(start: location(1, 2, 1), end: location(2, 2, 4)))
-    #expect(DiagnosticFormatter.format(diagnostic, source: source) == "error: line 1, column 2: m\nab\n ^")
+    #expect(
+      DiagnosticFormatter.format(diagnostic, source: source) == "error: line 1, column 2: m\nab\n ^"
+    )
   }
 
   @Test func controlCharactersAreShownAsReplacement() {
     let source = "select \u{0} from t"
     let formatted = DiagnosticFormatter.format(Script.parse(source).diagnostics[0], source: source)
-    #expect(formatted == "error: line 1, column 8: unexpected character U+0000\nselect \u{FFFD} from t\n       ^")
+    #expect(
+      formatted
+        == "error: line 1, column 8: unexpected character U+0000\nselect \u{FFFD} from t\n       ^")
   }
 
   @Test func longLinesShowAWindowAroundTheCaret() {
     let source =
-      "select " + String(repeating: "a, ", count: 10_000) + "! " + String(repeating: "b, ", count: 100)
+      "select " + String(repeating: "a, ", count: 10_000) + "! "
+      + String(repeating: "b, ", count: 100)
       + "c from t"
     let formatted = DiagnosticFormatter.format(Script.parse(source).diagnostics[0], source: source)
     let lines = formatted.split(separator: "\n", omittingEmptySubsequences: false)
@@ -98,8 +106,12 @@ struct DiagnosticFormatterTests {
     #expect(lines[1].hasPrefix("…"))
     #expect(lines[1].hasSuffix("…"))
     #expect(DisplayWidth.of(lines[1]) <= 162)
-    let caretColumn = lines[2].firstIndex(of: "^").map { lines[2].distance(from: lines[2].startIndex, to: $0) }
-    let bangColumn = lines[1].firstIndex(of: "!").map { lines[1].distance(from: lines[1].startIndex, to: $0) }
+    let caretColumn = lines[2].firstIndex(of: "^").map {
+      lines[2].distance(from: lines[2].startIndex, to: $0)
+    }
+    let bangColumn = lines[1].firstIndex(of: "!").map {
+      lines[1].distance(from: lines[1].startIndex, to: $0)
+    }
     #expect(caretColumn != nil)
     #expect(caretColumn == bangColumn)
   }
@@ -117,18 +129,19 @@ struct DiagnosticFormatterTests {
     #expect(DisplayWidth.of(text) == width)
   }
 
-  @Test(arguments: [
-    ("stauts", ["env_id", "status", "region"], "status"),
-    ("STAUTS", ["env_id", "status"], "status"),
-    ("selct", ["select", "show"], "select"),
-    ("form", ["from", "where"], "from"),
-    ("regoin", ["region", "regions"], "region"),
-    ("envid", ["env_id", "alias"], "env_id"),
-    ("xyz", ["env_id", "status"], nil),
-    ("ab", ["abc", "a"], nil),
-    ("status", ["status", "statuses"], nil),
-    ("logservices", ["log_services", "custom_log_services"], "log_services"),
-  ] as [(String, [String], String?)])
+  @Test(
+    arguments: [
+      ("stauts", ["env_id", "status", "region"], "status"),
+      ("STAUTS", ["env_id", "status"], "status"),
+      ("selct", ["select", "show"], "select"),
+      ("form", ["from", "where"], "from"),
+      ("regoin", ["region", "regions"], "region"),
+      ("envid", ["env_id", "alias"], "env_id"),
+      ("xyz", ["env_id", "status"], nil),
+      ("ab", ["abc", "a"], nil),
+      ("status", ["status", "statuses"], nil),
+      ("logservices", ["log_services", "custom_log_services"], "log_services"),
+    ] as [(String, [String], String?)])
   func suggestions(_ word: String, _ candidates: [String], _ expected: String?) {
     #expect(Suggestions.closest(to: word, among: candidates) == expected)
   }

@@ -17,23 +17,24 @@ struct DiagnosticParserTests {
     assertDiagnostics("1️⃣(select 1 from t)", [.init(at: "1️⃣", "expected a statement, found '('")])
   }
 
-  @Test(arguments: [
-    ("select * 1️⃣form envs", "form", "from"),
-    ("select env_id 1️⃣form envs", "form", "from"),
-    ("select env_id, status 1️⃣frm envs", "frm", "from"),
-    ("select * from envs 1️⃣were status = 'NORMAL'", "were", "where"),
-    ("select * from envs 1️⃣wher status = 'NORMAL'", "wher", "where"),
-    ("select * from envs e 1️⃣whre e.status = 'NORMAL'", "whre", "where"),
-    ("select * from envs 1️⃣oder by env_id", "oder", "order"),
-    ("select status, count(*) from envs 1️⃣grup by status", "grup", "group"),
-    ("select * from envs where a = 1 1️⃣adn b = 2", "adn", "and"),
-    ("select * from envs 1️⃣limt 3", "limt", "limit"),
-    ("select * from envs e 1️⃣jion tags t on t.env_id = e.env_id", "jion", "join"),
-    ("select * from envs order by env_id 1️⃣dsec", "dsec", "desc"),
-    ("show 1️⃣tabels", "tabels", "tables"),
-    ("shares 1️⃣fo wx1", "fo", nil),
-    ("share prod-1 1️⃣wiht wx1", "wiht", "with"),
-  ] as [(String, String, String?)])
+  @Test(
+    arguments: [
+      ("select * 1️⃣form envs", "form", "from"),
+      ("select env_id 1️⃣form envs", "form", "from"),
+      ("select env_id, status 1️⃣frm envs", "frm", "from"),
+      ("select * from envs 1️⃣were status = 'NORMAL'", "were", "where"),
+      ("select * from envs 1️⃣wher status = 'NORMAL'", "wher", "where"),
+      ("select * from envs e 1️⃣whre e.status = 'NORMAL'", "whre", "where"),
+      ("select * from envs 1️⃣oder by env_id", "oder", "order"),
+      ("select status, count(*) from envs 1️⃣grup by status", "grup", "group"),
+      ("select * from envs where a = 1 1️⃣adn b = 2", "adn", "and"),
+      ("select * from envs 1️⃣limt 3", "limt", "limit"),
+      ("select * from envs e 1️⃣jion tags t on t.env_id = e.env_id", "jion", "join"),
+      ("select * from envs order by env_id 1️⃣dsec", "dsec", "desc"),
+      ("show 1️⃣tabels", "tabels", "tables"),
+      ("shares 1️⃣fo wx1", "fo", nil),
+      ("share prod-1 1️⃣wiht wx1", "wiht", "with"),
+    ] as [(String, String, String?)])
   func misspeltKeyword(_ source: String, _ word: String, _ keyword: String?) {
     guard let keyword else {
       // Too short to guess.
@@ -53,7 +54,9 @@ struct DiagnosticParserTests {
       select * from tags
       """,
       [.init(at: "1️⃣", "unknown statement 'selct'", suggestion: "did you mean 'select'?")])
-    #expect(Script.parse("select * from envs\nselct * from apps\nselect * from tags").statements.count == 2)
+    #expect(
+      Script.parse("select * from envs\nselct * from apps\nselect * from tags").statements.count
+        == 2)
   }
 
   @Test func threeBadStatementsGiveThreeDiagnostics() {
@@ -86,7 +89,8 @@ struct DiagnosticParserTests {
 
   @Test func missingFrom() {
     assertDiagnostics(
-      "select env_id1️⃣", [.init(at: "1️⃣", "expected ',' or 'from' after a select item, found end of input")])
+      "select env_id1️⃣",
+      [.init(at: "1️⃣", "expected ',' or 'from' after a select item, found end of input")])
     // `b` is an alias without `as`; `c` cannot follow it.
     assertDiagnostics(
       "select a b 1️⃣c from t",
@@ -208,7 +212,8 @@ struct DiagnosticParserTests {
     assertDiagnostics(
       "share1️⃣", [.init(at: "1️⃣", "expected an env id after 'share', found end of input")])
     assertDiagnostics(
-      "unshare prod-1 1️⃣with wx1", [.init(at: "1️⃣", "expected 'from' after the env id, found 'with'")])
+      "unshare prod-1 1️⃣with wx1", [.init(at: "1️⃣", "expected 'from' after the env id, found 'with'")]
+    )
     assertDiagnostics(
       "shares of 1️⃣'wx1", [.init(at: "1️⃣", "unterminated string")])
   }
@@ -219,7 +224,8 @@ struct DiagnosticParserTests {
 
   @Test func explainNeedsSelect() {
     assertDiagnostics(
-      "explain 1️⃣shares of wx1", [.init(at: "1️⃣", "expected 'select' after 'explain', found 'shares'")])
+      "explain 1️⃣shares of wx1",
+      [.init(at: "1️⃣", "expected 'select' after 'explain', found 'shares'")])
   }
 
   @Test func locationsCountScalarsAndUTF8() {

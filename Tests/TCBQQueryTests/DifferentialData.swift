@@ -47,7 +47,8 @@ enum DifferentialData {
       return CloudBaseRunEnv(
         envID: "env-\(String(format2: i))", alias: rng.pick(aliases),
         source: rng.pick(["miniapp", "qcloud", nil]),
-        createTime: "2021-\(String(format2: 1 + rng.next(12)))-\(String(format2: 1 + rng.next(28))) 15:06:52",
+        createTime:
+          "2021-\(String(format2: 1 + rng.next(12)))-\(String(format2: 1 + rng.next(28))) 15:06:52",
         status: rng.pick(statuses), packageID: rng.pick(packageIDs),
         packageName: rng.pick(packageNames), isAutoDegrade: rng.pick(bools),
         envChannel: rng.pick(["wxrun", nil]), payMode: rng.pick(payModes),
@@ -58,7 +59,9 @@ enum DifferentialData {
   static let authorizers: [Authorizer] = {
     var rng = Random(state: 7)
     return (0..<40).map { i in
-      Authorizer(appid: (i % 7 == 3 ? "WX" : "wx") + "app\(String(format2: i))", authTime: rng.pick(authTimes))
+      Authorizer(
+        appid: (i % 7 == 3 ? "WX" : "wx") + "app\(String(format2: i))",
+        authTime: rng.pick(authTimes))
     }
   }()
 
@@ -73,7 +76,9 @@ enum DifferentialData {
   }()
 
   static let quotas: [APIQuota] = {
-    let values: [Int64?] = [9_223_372_036_854_775_807, 9_000_000_000_000_000_000, 100_000, nil, -1, 0]
+    let values: [Int64?] = [
+      9_223_372_036_854_775_807, 9_000_000_000_000_000_000, 100_000, nil, -1, 0,
+    ]
     return (0..<8).map { i in
       var q = APIQuota(cgiPath: "/path/\(i)")
       q.dailyLimit = values[i % values.count]
@@ -113,7 +118,8 @@ enum DifferentialData {
     case .integer(let i): String(i)
     case .real(let r): "\(r)"
     case .boolean(let b): b ? "1" : "0"
-    case .text(let s): "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+    case .text(let s):
+      "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
     }
   }
 }

@@ -57,12 +57,15 @@ enum DifferentialFuzz {
       case 3:
         return "(not \(expr(depth - 1)))"
       case 4:
-        return "(\(expr(depth - 1)) \(random.pick(["like", "not like"])) \(random.pick(["'a%'", "'%A%'", "'_'", "'%1%'", "'中%'", "null", "'%'"])))"
+        return
+          "(\(expr(depth - 1)) \(random.pick(["like", "not like"])) \(random.pick(["'a%'", "'%A%'", "'_'", "'%1%'", "'中%'", "null", "'%'"])))"
       case 5:
         let items = (0..<(1 + random.next(3))).map { _ in random.pick(DifferentialFuzz.literals) }
-        return "(\(expr(depth - 1)) \(random.pick(["in", "not in"])) (\(items.joined(separator: ", "))))"
+        return
+          "(\(expr(depth - 1)) \(random.pick(["in", "not in"])) (\(items.joined(separator: ", "))))"
       case 6:
-        let low = random.pick(DifferentialFuzz.literals), high = random.pick(DifferentialFuzz.literals)
+        let low = random.pick(DifferentialFuzz.literals),
+          high = random.pick(DifferentialFuzz.literals)
         return "(\(expr(depth - 1)) \(random.pick(["between", "not between"])) \(low) and \(high))"
       case 7:
         return "(\(expr(depth - 1)) \(random.pick(["is null", "is not null"])))"
@@ -86,7 +89,8 @@ enum DifferentialFuzz {
           + "on s.env_id = e.env_id and \(g.predicate(2))"
       case 1:
         g.columns = joinColumns
-        return "select e.env_id, a.appid, \(g.expr(2)) from envs e join shares s on s.env_id = e.env_id "
+        return
+          "select e.env_id, a.appid, \(g.expr(2)) from envs e join shares s on s.env_id = e.env_id "
           + "left join apps a on a.appid = s.appid and \(g.predicate(2)) where \(g.predicate(2))"
       default:
         g.columns = es
@@ -107,7 +111,8 @@ enum DifferentialFuzz {
       if i % 4 == 3 {
         let key = "ifnull(\(g.expr(2)), status)"
         let value = g.expr(2)
-        return "select \(key), count(*), count(\(value)), min(\(value)), max(\(value)), avg(length(\(value))) from envs group by \(key)"
+        return
+          "select \(key), count(*), count(\(value)), min(\(value)), max(\(value)), avg(length(\(value))) from envs group by \(key)"
       }
       return "select env_id, \(g.expr(3)), \(g.expr(3)) from envs where \(g.predicate(3))"
     }

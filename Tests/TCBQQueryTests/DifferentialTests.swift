@@ -247,7 +247,9 @@ enum SQLiteRunner {
   }
 
   static let executable: String? = {
-    if FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") { return "/usr/bin/sqlite3" }
+    if FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") {
+      return "/usr/bin/sqlite3"
+    }
     for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
       let path = "\(dir)/sqlite3"
       if FileManager.default.isExecutableFile(atPath: path) { return path }
@@ -354,6 +356,8 @@ extension DifferentialTests {
     #expect(results.count == Self.queries.count)
     let withRows = results.filter { !$0.rows.isEmpty }.count
     #expect(withRows >= Self.queries.count * 2 / 3, "only \(withRows) queries gave rows")
-    print("differential: \(withRows) of \(results.count) queries gave rows; \(results.map(\.rows.count).reduce(0, +)) rows in all")
+    print(
+      "differential: \(withRows) of \(results.count) queries gave rows; \(results.map(\.rows.count).reduce(0, +)) rows in all"
+    )
   }
 }

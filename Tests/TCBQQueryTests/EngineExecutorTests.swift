@@ -33,8 +33,10 @@ import Testing
 
   @Test func booleansKeepTheirType() throws {
     let result = try EngineTest.run(
-      "select is_default, is_default + 0, status = 'NORMAL', true from envs order by env_id", tables)
-    #expect(EngineTest.rows(result)[0] == [.boolean(true), .integer(1), .boolean(true), .boolean(true)])
+      "select is_default, is_default + 0, status = 'NORMAL', true from envs order by env_id", tables
+    )
+    #expect(
+      EngineTest.rows(result)[0] == [.boolean(true), .integer(1), .boolean(true), .boolean(true)])
     #expect(EngineTest.rows(result)[2] == [.null, .null, .null, .boolean(true)])
     #expect(result.columns.map(\.type) == [.boolean, .integer, .boolean, .boolean])
   }
@@ -43,10 +45,11 @@ import Testing
     let result = try EngineTest.run(
       "select a.appid, s.env_id from apps a left join shares s on s.appid = a.appid order by 1, 2",
       tables)
-    #expect(EngineTest.rows(result) == [
-      [.text("wx1"), .text("env-a")], [.text("wx1"), .text("env-b")], [.text("wx2"), .null],
-      [.text("wx3"), .text("env-a")], [.text("wx3"), .text("env-x")],
-    ])
+    #expect(
+      EngineTest.rows(result) == [
+        [.text("wx1"), .text("env-a")], [.text("wx1"), .text("env-b")], [.text("wx2"), .null],
+        [.text("wx3"), .text("env-a")], [.text("wx3"), .text("env-x")],
+      ])
   }
 
   @Test func joinOnComputedKeysUsesTheGenericHash() throws {
@@ -61,9 +64,12 @@ import Testing
 
   @Test func topNEqualsFullSort() throws {
     var rows: [Authorizer] = []
-    for i in 0..<5000 { rows.append(Authorizer(appid: "wx\(i)", authTime: Int64((i * 7919) % 1000))) }
+    for i in 0..<5000 {
+      rows.append(Authorizer(appid: "wx\(i)", authTime: Int64((i * 7919) % 1000)))
+    }
     let big = ["apps": Tables.fromAuthorizers(rows)]
-    let full = try EngineTest.run("select appid, auth_time from apps order by auth_time desc, appid", big)
+    let full = try EngineTest.run(
+      "select appid, auth_time from apps order by auth_time desc, appid", big)
     let top = try EngineTest.run(
       "select appid, auth_time from apps order by auth_time desc, appid limit 10 offset 5", big)
     #expect(EngineTest.rows(top) == Array(EngineTest.rows(full)[5..<15]))
@@ -71,9 +77,10 @@ import Testing
 
   @Test func groupsComeOutInKeyOrderWithoutOrderBy() throws {
     let result = try EngineTest.run("select region, count(*) from envs group by region", tables)
-    #expect(EngineTest.rows(result) == [
-      [.text("ap-guangzhou"), .integer(1)], [.text("ap-shanghai"), .integer(2)],
-    ])
+    #expect(
+      EngineTest.rows(result) == [
+        [.text("ap-guangzhou"), .integer(1)], [.text("ap-shanghai"), .integer(2)],
+      ])
   }
 
   @Test func bareColumnComesFromTheMaxRow() throws {
@@ -86,14 +93,16 @@ import Testing
     let result = try EngineTest.run(
       "select e.is_default, count(*) from shares s left join envs e on e.env_id = s.env_id "
         + "group by e.is_default", tables)
-    #expect(EngineTest.rows(result) == [
-      [.null, .integer(1)], [.boolean(false), .integer(1)], [.boolean(true), .integer(2)],
-    ])
+    #expect(
+      EngineTest.rows(result) == [
+        [.null, .integer(1)], [.boolean(false), .integer(1)], [.boolean(true), .integer(2)],
+      ])
   }
 
   @Test func aggregatesOverNoRows() throws {
     let result = try EngineTest.run(
-      "select count(*), count(alias), sum(length(alias)), avg(1), min(alias) from envs where 0", tables)
+      "select count(*), count(alias), sum(length(alias)), avg(1), min(alias) from envs where 0",
+      tables)
     #expect(EngineTest.rows(result) == [[.integer(0), .integer(0), .null, .null, .null]])
   }
 
@@ -102,7 +111,8 @@ import Testing
     #expect(throws: ExecutionError.self) {
       try EngineTest.run("select sum(auth_time) from apps", ["apps": Tables.fromAuthorizers(rows)])
     }
-    let avg = try EngineTest.run("select avg(auth_time) from apps", ["apps": Tables.fromAuthorizers(rows)])
+    let avg = try EngineTest.run(
+      "select avg(auth_time) from apps", ["apps": Tables.fromAuthorizers(rows)])
     #expect(avg.values[0] == [.real(4.611686018427388e18)])
   }
 
@@ -125,9 +135,10 @@ import Testing
     let result = try EngineTest.run(
       "select 1.0 || '', (0.1 + 0.2) || '', 1e20 || '', (100 / 3.0) || '', -0.5 || '' from apps limit 1",
       tables)
-    #expect(EngineTest.rows(result)[0] == [
-      .text("1.0"), .text("0.3"), .text("1.0e+20"), .text("33.3333333333333"), .text("-0.5"),
-    ])
+    #expect(
+      EngineTest.rows(result)[0] == [
+        .text("1.0"), .text("0.3"), .text("1.0e+20"), .text("33.3333333333333"), .text("-0.5"),
+      ])
   }
 
   @Test func cancellationStopsTheScan() async throws {

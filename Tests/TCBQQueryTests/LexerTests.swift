@@ -29,7 +29,8 @@ struct LexerTests {
 
   @Test func quotedIdentifiers() {
     let tokens = Lexer.tokenize(#""select" "a ""b""" """#)
-    #expect(tokens.dropLast().map(\.kind) == [.quotedIdentifier, .quotedIdentifier, .quotedIdentifier])
+    #expect(
+      tokens.dropLast().map(\.kind) == [.quotedIdentifier, .quotedIdentifier, .quotedIdentifier])
     #expect(tokens.dropLast().map(\.value) == ["select", "a \"b\"", ""])
   }
 
@@ -87,10 +88,11 @@ struct LexerTests {
         .word, .symbol(.doubleEqual), .word, .symbol(.concat), .word, .symbol(.greaterEqual),
         .word, .endOfInput,
       ])
-    #expect(kinds("t.*,(1);") == [
-      .word, .symbol(.dot), .symbol(.star), .symbol(.comma), .symbol(.leftParen), .integer,
-      .symbol(.rightParen), .symbol(.semicolon), .endOfInput,
-    ])
+    #expect(
+      kinds("t.*,(1);") == [
+        .word, .symbol(.dot), .symbol(.star), .symbol(.comma), .symbol(.leftParen), .integer,
+        .symbol(.rightParen), .symbol(.semicolon), .endOfInput,
+      ])
     #expect(kinds("a-1") == [.word, .symbol(.minus), .integer, .endOfInput])
     #expect(kinds("a- -1") == [.word, .symbol(.minus), .symbol(.minus), .integer, .endOfInput])
   }
@@ -108,9 +110,12 @@ struct LexerTests {
   }
 
   @Test func strayCharacters() {
-    for text in ["!", "|", "?", "&", "$", "@", "#", "[", "]", "`", "\\", "\u{0}", "\u{7}", "，", "😀"] {
+    for text in [
+      "!", "|", "?", "&", "$", "@", "#", "[", "]", "`", "\\", "\u{0}", "\u{7}", "，", "😀",
+    ] {
       let tokens = Lexer.tokenize("a \(text) b")
-      #expect(tokens.map(\.kind) == [.word, .invalid, .word, .endOfInput], "\(text.debugDescription)")
+      #expect(
+        tokens.map(\.kind) == [.word, .invalid, .word, .endOfInput], "\(text.debugDescription)")
       #expect(tokens[1].problem == .unexpectedCharacter)
       #expect(tokens[1].text == text)
     }
@@ -130,7 +135,8 @@ struct LexerTests {
 
   @Test func firstOnLine() {
     let tokens = Lexer.tokenize("a b\n  c /* x */ d\n/* y */ e 'multi\nline' f")
-    #expect(tokens.dropLast().map(\.isFirstOnLine) == [true, false, true, false, true, false, false])
+    #expect(
+      tokens.dropLast().map(\.isFirstOnLine) == [true, false, true, false, true, false, false])
   }
 
   @Test func crlfLines() {

@@ -39,7 +39,9 @@ struct ParserHostileInputTests {
   @Test func nulBytes() {
     let result = Script.parse("select\u{0} 1 from t\nselect 'a\u{0}b' from t;\n\u{0}\u{0}")
     #expect(result.units.count == 3)
-    #expect(result.diagnostics.map(\.message) == Array(repeating: "unexpected character U+0000", count: 2))
+    #expect(
+      result.diagnostics.map(\.message) == Array(repeating: "unexpected character U+0000", count: 2)
+    )
     #expect(result.diagnostics.map(\.range.start.line) == [1, 3])
     guard case .select(let select) = result.statements.first?.statement,
       case .expression(let expr, _) = select.items.first
@@ -80,7 +82,8 @@ struct ParserHostileInputTests {
     for source in [
       "select " + String(repeating: "- ", count: 10_000) + "1 from t",
       "select " + String(repeating: "not ", count: 10_000) + "1 from t",
-      "select " + String(repeating: "f(", count: 10_000) + "1" + String(repeating: ")", count: 10_000) + " from t",
+      "select " + String(repeating: "f(", count: 10_000) + "1"
+        + String(repeating: ")", count: 10_000) + " from t",
       "select * from t where a in " + String(repeating: "(", count: 10_000),
     ] {
       let result = Script.parse(source)
@@ -102,11 +105,14 @@ struct ParserHostileInputTests {
     #expect(list.count == 100_000)
     #expect(list.last?.kind == .literal(.string("wx99999")))
     // The tree is shallow, so printing and comparing it are too.
-    #expect(Script.parse(select.sourceText).statements.first?.statement.withoutRanges == .select(select.withoutRanges))
+    #expect(
+      Script.parse(select.sourceText).statements.first?.statement.withoutRanges
+        == .select(select.withoutRanges))
   }
 
   @Test func longChainIsRefusedNotOverflowed() {
-    let source = "select " + Array(repeating: "1", count: 100_000).joined(separator: " + ") + " from t"
+    let source =
+      "select " + Array(repeating: "1", count: 100_000).joined(separator: " + ") + " from t"
     let result = Script.parse(source)
     #expect(result.diagnostics.count == 1)
     #expect(result.diagnostics.first?.message.hasPrefix("expression too complex") == true)
@@ -115,7 +121,9 @@ struct ParserHostileInputTests {
   @Test func oneHundredThousandStatements() {
     var script = ""
     for index in 0..<100_000 {
-      script += index % 2 == 0 ? "select env_id from envs where status = 'NORMAL';\n" : "shares of wx\(index)\n"
+      script +=
+        index % 2 == 0
+        ? "select env_id from envs where status = 'NORMAL';\n" : "shares of wx\(index)\n"
     }
     let result = Script.parse(script)
     #expect(result.units.count == 100_000)
@@ -133,7 +141,8 @@ struct ParserHostileInputTests {
   @Test(arguments: [1, 2, 3, 4] as [UInt64])
   func randomBytesNeverCrash(seed: UInt64) {
     var random = SeededGenerator(seed: seed)
-    let alphabet = Array("selct from where ( ) , ; ' \" -- /* */ . \n\t 0 1.5 e x 状 \u{0} || <> = * wx-1".utf8)
+    let alphabet = Array(
+      "selct from where ( ) , ; ' \" -- /* */ . \n\t 0 1.5 e x 状 \u{0} || <> = * wx-1".utf8)
     for _ in 0..<300 {
       let length = Int.random(in: 0...200, using: &random)
       let bytes = (0..<length).map { _ in

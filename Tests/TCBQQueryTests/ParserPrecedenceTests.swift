@@ -97,8 +97,12 @@ struct ParserPrecedenceTests {
   @Test func callShapes() {
     #expect(
       parseExpr("count(*)")?.withoutRanges.kind
-        == .call(name: Identifier(name: "count", range: .zero), arguments: [], distinct: false, star: true))
-    guard case .call(let name, let arguments, let distinct, let star) = parseExpr("COUNT(DISTINCT a)")?.kind
+        == .call(
+          name: Identifier(name: "count", range: .zero), arguments: [], distinct: false, star: true)
+    )
+    guard
+      case .call(let name, let arguments, let distinct, let star) = parseExpr("COUNT(DISTINCT a)")?
+        .kind
     else {
       Issue.record("not a call")
       return

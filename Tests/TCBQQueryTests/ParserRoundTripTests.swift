@@ -30,7 +30,9 @@ struct StatementGenerator {
   static let strings = ["", "NORMAL", "it's", "a\nselect b", "%ap-%", "状态", "''", "-- no comment"]
   static let decimals = ["1.5", ".5", "1.", "1e3", "2.5E-3", "99999999999999999999", "0.0"]
 
-  private mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &random) }
+  private mutating func int(_ range: ClosedRange<Int>) -> Int {
+    Int.random(in: range, using: &random)
+  }
   private mutating func chance(_ percent: Int) -> Bool { int(1...100) <= percent }
   private mutating func pick<T>(_ items: [T]) -> T { items[int(0...items.count - 1)] }
 
@@ -72,7 +74,8 @@ struct StatementGenerator {
       kind = .isNull(expr(depth: next), negated: chance(50))
     default:
       if chance(20) {
-        kind = .call(name: Identifier(name: "count", range: .zero), arguments: [], distinct: false, star: true)
+        kind = .call(
+          name: Identifier(name: "count", range: .zero), arguments: [], distinct: false, star: true)
       } else {
         let arguments = (0..<int(0...3)).map { _ in expr(depth: next) }
         kind = .call(
@@ -92,17 +95,22 @@ struct StatementGenerator {
       }
     }
     func table(_ generator: inout StatementGenerator) -> TableRef {
-      TableRef(name: generator.identifier(), alias: generator.chance(50) ? generator.identifier() : nil)
+      TableRef(
+        name: generator.identifier(), alias: generator.chance(50) ? generator.identifier() : nil)
     }
-    var statement = SelectStatement(distinct: chance(20), items: items, from: table(&self), range: .zero)
+    var statement = SelectStatement(
+      distinct: chance(20), items: items, from: table(&self), range: .zero)
     statement.joins = (0..<int(0...2)).map { _ in
-      Join(kind: pick([.inner, .left]), table: table(&self), condition: expr(depth: 2), range: .zero)
+      Join(
+        kind: pick([.inner, .left]), table: table(&self), condition: expr(depth: 2), range: .zero)
     }
     if chance(60) { statement.whereClause = expr(depth: 4) }
     if chance(30) { statement.groupBy = (0..<int(1...3)).map { _ in expr(depth: 2) } }
     if chance(20) { statement.having = expr(depth: 2) }
     if chance(40) {
-      statement.orderBy = (0..<int(1...3)).map { _ in OrderItem(expr: expr(depth: 2), descending: chance(50)) }
+      statement.orderBy = (0..<int(1...3)).map { _ in
+        OrderItem(expr: expr(depth: 2), descending: chance(50))
+      }
     }
     if chance(40) {
       statement.limit = expr(depth: 1)
@@ -126,7 +134,9 @@ struct StatementGenerator {
       .dot(
         DotCommand(
           name: pick(["mode", "headers", "read", "output", "schema"]),
-          arguments: (0..<int(0...2)).map { _ in pick(["csv", "on", "my file.sql", "it's", "x;", "", "a\"b"]) },
+          arguments: (0..<int(0...2)).map { _ in
+            pick(["csv", "on", "my file.sql", "it's", "x;", "", "a\"b"])
+          },
           range: .zero))
     default: .select(select())
     }

@@ -8,34 +8,54 @@ struct ParserStatementTests {
     ("select * from envs", "select * from envs"),
     ("SELECT * FROM envs;", "select * from envs"),
     ("select distinct region from envs", "select distinct region from envs"),
-    ("select e.* , t.key from envs e join tags t on t.env_id = e.env_id",
-     "select e.*, t.key from envs as e join tags as t on t.env_id = e.env_id"),
-    ("select env_id as id, status s, count(*) n from envs",
-     "select env_id as id, status as s, count(*) as n from envs"),
-    ("select env_id as 'the id', alias \"select\" from envs",
-     "select env_id as \"the id\", alias as \"select\" from envs"),
+    (
+      "select e.* , t.key from envs e join tags t on t.env_id = e.env_id",
+      "select e.*, t.key from envs as e join tags as t on t.env_id = e.env_id"
+    ),
+    (
+      "select env_id as id, status s, count(*) n from envs",
+      "select env_id as id, status as s, count(*) as n from envs"
+    ),
+    (
+      "select env_id as 'the id', alias \"select\" from envs",
+      "select env_id as \"the id\", alias as \"select\" from envs"
+    ),
     ("select * from envs as e", "select * from envs as e"),
     ("select * from \"envs\" e", "select * from envs as e"),
-    ("select * from envs e inner join tags t on e.env_id = t.env_id left join databases d on d.env_id = e.env_id left outer join storages s on s.env_id = e.env_id",
-     "select * from envs as e join tags as t on e.env_id = t.env_id left join databases as d on d.env_id = e.env_id left join storages as s on s.env_id = e.env_id"),
-    ("select * from envs where status = 'NORMAL' and region like 'ap-%'",
-     "select * from envs where status = 'NORMAL' and region like 'ap-%'"),
-    ("select status, count(*) from envs group by status having count(*) > 1",
-     "select status, count(*) from envs group by status having count(*) > 1"),
+    (
+      "select * from envs e inner join tags t on e.env_id = t.env_id left join databases d on d.env_id = e.env_id left outer join storages s on s.env_id = e.env_id",
+      "select * from envs as e join tags as t on e.env_id = t.env_id left join databases as d on d.env_id = e.env_id left join storages as s on s.env_id = e.env_id"
+    ),
+    (
+      "select * from envs where status = 'NORMAL' and region like 'ap-%'",
+      "select * from envs where status = 'NORMAL' and region like 'ap-%'"
+    ),
+    (
+      "select status, count(*) from envs group by status having count(*) > 1",
+      "select status, count(*) from envs group by status having count(*) > 1"
+    ),
     ("select * from envs group by a, b", "select * from envs group by a, b"),
-    ("select * from envs order by region asc, env_id desc, 3",
-     "select * from envs order by region, env_id desc, 3"),
+    (
+      "select * from envs order by region asc, env_id desc, 3",
+      "select * from envs order by region, env_id desc, 3"
+    ),
     ("select * from envs limit 10", "select * from envs limit 10"),
     ("select * from envs limit 10 offset 20", "select * from envs limit 10 offset 20"),
     ("select * from envs limit 20, 10", "select * from envs limit 10 offset 20"),
-    ("select * from envs where a = 1 group by b having c order by d limit 1 offset 2",
-     "select * from envs where a = 1 group by b having c order by d limit 1 offset 2"),
-    ("explain select * from shares where appid in ('wx1', 'wx2')",
-     "explain select * from shares where appid in ('wx1', 'wx2')"),
+    (
+      "select * from envs where a = 1 group by b having c order by d limit 1 offset 2",
+      "select * from envs where a = 1 group by b having c order by d limit 1 offset 2"
+    ),
+    (
+      "explain select * from shares where appid in ('wx1', 'wx2')",
+      "explain select * from shares where appid in ('wx1', 'wx2')"
+    ),
     ("shares of wx1a2b3c4d5e6f7a8b", "shares of wx1a2b3c4d5e6f7a8b"),
     ("shares of wx1, 'wx2' , \"wx3\",wx4", "shares of wx1, wx2, wx3, wx4"),
-    ("share prod-3fa9c1 with wx1a2b3c4d5e6f7a8b, wx2",
-     "share prod-3fa9c1 with wx1a2b3c4d5e6f7a8b, wx2"),
+    (
+      "share prod-3fa9c1 with wx1a2b3c4d5e6f7a8b, wx2",
+      "share prod-3fa9c1 with wx1a2b3c4d5e6f7a8b, wx2"
+    ),
     ("share 'env with space' with wx1", "share 'env with space' with wx1"),
     ("unshare prod-3fa9c1 from wx1", "unshare prod-3fa9c1 from wx1"),
     ("UNSHARE test-1a2b from 'wx1'", "unshare test-1a2b from wx1"),
@@ -105,7 +125,9 @@ struct ParserStatementTests {
   }
 
   @Test func bareWordsKeepTheirSource() {
-    guard case .share(let env, let appids) = parseOne("share prod-3fa9c1 with wx1a2b3c4d5e6f7a8b,'wx 2'")
+    guard
+      case .share(let env, let appids) = parseOne(
+        "share prod-3fa9c1 with wx1a2b3c4d5e6f7a8b,'wx 2'")
     else { return }
     #expect(env.text == "prod-3fa9c1")
     #expect(env.range.start.column == 7)
@@ -147,8 +169,12 @@ struct ParserStatementTests {
     // A word that could be a misspelt clause keyword is still an alias when what follows fits.
     #expect(parseOne("select a form from t")?.sourceText == "select a as form from t")
     #expect(parseOne("select * from envs were")?.sourceText == "select * from envs as were")
-    #expect(parseOne("select * from envs e where e.x = 1")?.sourceText == "select * from envs as e where e.x = 1")
+    #expect(
+      parseOne("select * from envs e where e.x = 1")?.sourceText
+        == "select * from envs as e where e.x = 1")
     // Non-reserved keywords are names.
-    #expect(parseOne("select tables, of, with from show")?.sourceText == "select tables, of, with from show")
+    #expect(
+      parseOne("select tables, of, with from show")?.sourceText
+        == "select tables, of, with from show")
   }
 }

@@ -6,7 +6,9 @@ func parseOne(_ source: String, sourceLocation: Testing.SourceLocation = #_sourc
   -> Statement?
 {
   let result = Script.parse(source)
-  #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))", sourceLocation: sourceLocation)
+  #expect(
+    result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))",
+    sourceLocation: sourceLocation)
   #expect(result.statements.count == 1, sourceLocation: sourceLocation)
   return result.statements.first?.statement
 }
@@ -15,7 +17,8 @@ func parseOne(_ source: String, sourceLocation: Testing.SourceLocation = #_sourc
 func parseExpr(_ source: String, sourceLocation: Testing.SourceLocation = #_sourceLocation)
   -> Expr?
 {
-  guard case .select(let select) = parseOne("select \(source) from t", sourceLocation: sourceLocation),
+  guard
+    case .select(let select) = parseOne("select \(source) from t", sourceLocation: sourceLocation),
     case .expression(let expr, _) = select.items.first
   else { return nil }
   return expr
@@ -32,7 +35,8 @@ func grouped(_ expr: Expr) -> String {
   case .like(let value, let pattern, let negated):
     return "(\(grouped(value)) \(negated ? "not like" : "like") \(grouped(pattern)))"
   case .inList(let value, let list, let negated):
-    return "(\(grouped(value)) \(negated ? "not in" : "in") [\(list.map(grouped).joined(separator: ", "))])"
+    return
+      "(\(grouped(value)) \(negated ? "not in" : "in") [\(list.map(grouped).joined(separator: ", "))])"
   case .between(let value, let low, let high, let negated):
     return
       "(\(grouped(value)) \(negated ? "not between" : "between") \(grouped(low)) and \(grouped(high)))"
@@ -40,6 +44,7 @@ func grouped(_ expr: Expr) -> String {
     return "(\(grouped(value)) \(negated ? "is not null" : "is null"))"
   case .call(let name, let arguments, let distinct, let star):
     if star { return "\(name.name)(*)" }
-    return "\(name.name)(\(distinct ? "distinct " : "")\(arguments.map(grouped).joined(separator: ", ")))"
+    return
+      "\(name.name)(\(distinct ? "distinct " : "")\(arguments.map(grouped).joined(separator: ", ")))"
   }
 }

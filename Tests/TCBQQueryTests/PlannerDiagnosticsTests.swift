@@ -120,10 +120,11 @@ import Testing
 
   @Test func everyProblemIsReported() throws {
     let diagnostics = try EngineTest.diagnostics("select stauts, lowr(alias), e.x from envs")
-    #expect(diagnostics.map(\.message) == [
-      "unknown column 'stauts' in table envs", "unknown function 'lowr'",
-      "unknown table or alias 'e'",
-    ])
+    #expect(
+      diagnostics.map(\.message) == [
+        "unknown column 'stauts' in table envs", "unknown function 'lowr'",
+        "unknown table or alias 'e'",
+      ])
   }
 
   @Test(arguments: [

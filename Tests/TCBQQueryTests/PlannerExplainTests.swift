@@ -49,7 +49,9 @@ import Testing
 
   @Test func uncachedSharesNeedTheAppCount() throws {
     let out = try lines("select * from shares")
-    #expect(out.contains("  api_get_authorizer_list: floor(apps/500)+1 (pages of 500 until a short page)"))
+    #expect(
+      out.contains("  api_get_authorizer_list: floor(apps/500)+1 (pages of 500 until a short page)")
+    )
     #expect(out.contains("  batchgetenvid: ceil(apps/100) (every authorized app, batches of 100)"))
     #expect(out.last == "  total: floor(apps/500)+1 + ceil(apps/100)")
   }
@@ -96,7 +98,8 @@ import Testing
 
   @Test func nestedEnvTablesShareOneCall() throws {
     let plan = try EngineTest.plan(
-      "select * from envs e join tags t on t.env_id = e.env_id left join databases d on d.env_id = e.env_id")
+      "select * from envs e join tags t on t.env_id = e.env_id left join databases d on d.env_id = e.env_id"
+    )
     #expect(plan.estimatedCalls(context: Self.uncached).map(\.count) == [.known(1)])
     #expect(plan.requirements.map(\.table) == ["envs", "tags", "databases"])
     let cached = CostContext(

@@ -13,9 +13,13 @@ import Testing
   static let cases: [Case] = [
     Case(sql: "select * from shares where appid = 'wx1'", table: "shares", keys: ["wx1"]),
     Case(sql: "select * from shares where 'wx1' = appid", table: "shares", keys: ["wx1"]),
-    Case(sql: "select * from shares where appid in ('a', 'b', 'a')", table: "shares", keys: ["a", "b"]),
-    Case(sql: "select * from shares where appid = 'a' and env_id = 'e'", table: "shares", keys: ["a"]),
-    Case(sql: "select * from shares where env_id = 'e' and (appid = 'a')", table: "shares", keys: ["a"]),
+    Case(
+      sql: "select * from shares where appid in ('a', 'b', 'a')", table: "shares", keys: ["a", "b"]),
+    Case(
+      sql: "select * from shares where appid = 'a' and env_id = 'e'", table: "shares", keys: ["a"]),
+    Case(
+      sql: "select * from shares where env_id = 'e' and (appid = 'a')", table: "shares", keys: ["a"]
+    ),
     Case(
       sql: "select * from shares where appid in ('a', 'b') and appid = 'b'", table: "shares",
       keys: ["b"]),
@@ -39,7 +43,8 @@ import Testing
       sql: "select * from envs e join shares s on s.env_id = e.env_id where s.appid in ('p', 'q')",
       table: "shares", keys: ["p", "q"]),
     Case(sql: "select * from quota where cgi_path = '/a'", table: "quota", keys: ["/a"]),
-    Case(sql: "select * from quota where cgi_path in ('/a', '/b')", table: "quota", keys: ["/a", "/b"]),
+    Case(
+      sql: "select * from quota where cgi_path in ('/a', '/b')", table: "quota", keys: ["/a", "/b"]),
     // Must not push down.
     Case(sql: "select * from shares", table: "shares", keys: nil),
     Case(sql: "select * from shares where appid = 'x' or env_id = 'y'", table: "shares", keys: nil),

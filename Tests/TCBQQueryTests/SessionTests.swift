@@ -109,7 +109,9 @@ final class FakeAPI: WeChatAPI, Sendable {
     }
   }
 
-  private func write(_ kind: String, _ env: String, _ appids: [String], apply: (inout State) -> Void) throws -> WriteResult {
+  private func write(
+    _ kind: String, _ env: String, _ appids: [String], apply: (inout State) -> Void
+  ) throws -> WriteResult {
     try state.withLock { state in
       state.calls.append(kind)
       state.writesSent.append((kind, env, appids))
@@ -220,7 +222,8 @@ final class Clock: Sendable {
     let api = world
     api.state.withLock { $0.unanswered = ["wxA"] }
     let s = session(api)
-    let result = try await run(s, "select appid, env_id from shares where appid in ('wxC', 'wxA', 'wxB')")
+    let result = try await run(
+      s, "select appid, env_id from shares where appid in ('wxC', 'wxA', 'wxB')")
     #expect(values(result) == [[.text("wxB"), .text("prod-a")], [.text("wxB"), .text("prod-b")]])
     #expect(result.failures.map(\.appid) == ["wxA"])
     #expect(result.failures.first?.errmsg == "the service did not answer for this appid")
@@ -231,7 +234,8 @@ final class Clock: Sendable {
     api.state.withLock { $0.relationsReversed = true }
     let s = session(api)
     let result = try await run(s, "shares of wxA, wxB, wxC")
-    #expect(values(result).map { $0[0] } == [.text("wxA"), .text("wxB"), .text("wxB"), .text("wxC")])
+    #expect(
+      values(result).map { $0[0] } == [.text("wxA"), .text("wxB"), .text("wxB"), .text("wxC")])
   }
 
   @Test func confirmedWriteSendsExactlyThePairsAndInvalidatesTheirShares() async throws {
@@ -240,8 +244,14 @@ final class Clock: Sendable {
     let s = session(api, audit: audit)
     _ = try await run(s, "shares of wxC")
     let result = try await run(s, "share prod-b with wxC, wxC")
-    #expect(values(result) == [[.text("prod-b"), .text("wxC"), .text("ok"), .text("https://confirm/wxC")]])
-    #expect(api.state.withLock { $0.writesSent.map { "\($0.0) \($0.1) \($0.2)" } } == [#"share prod-b ["wxC"]"#])
+    #expect(
+      values(result) == [
+        [.text("prod-b"), .text("wxC"), .text("ok"), .text("https://confirm/wxC")]
+      ])
+    #expect(
+      api.state.withLock { $0.writesSent.map { "\($0.0) \($0.1) \($0.2)" } } == [
+        #"share prod-b ["wxC"]"#
+      ])
     // The cached shares of wxC were dropped: asked again.
     let after = try await run(s, "shares of wxC")
     #expect(values(after) == [[.text("wxC"), .text("prod-b")]])
@@ -262,8 +272,11 @@ final class Clock: Sendable {
     let s = session(api, dryRun: true)
     let result = try await run(s, "unshare prod-a from wxA, 'wxB'")
     let text = values(result).map { "\($0)" }.joined()
-    #expect(text.contains(#"{\"data\":[{\"env\":\"prod-a\",\"appids\":[\"wxA\",\"wxB\"]}],\"source_type\":1}"#))
-    #expect(result.notes.contains { $0.contains("unshare prod-a from wxA") && $0.contains("shared now") })
+    #expect(
+      text.contains(
+        #"{\"data\":[{\"env\":\"prod-a\",\"appids\":[\"wxA\",\"wxB\"]}],\"source_type\":1}"#))
+    #expect(
+      result.notes.contains { $0.contains("unshare prod-a from wxA") && $0.contains("shared now") })
     #expect(api.state.withLock { $0.writesSent.isEmpty })
   }
 

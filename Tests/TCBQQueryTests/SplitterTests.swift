@@ -43,9 +43,10 @@ struct SplitterTests {
   }
 
   @Test func semicolonsSplitOnOneLine() {
-    #expect(texts("select 1 from a; select 2 from b;select 3 from c;") == [
-      "select 1 from a", "select 2 from b", "select 3 from c",
-    ])
+    #expect(
+      texts("select 1 from a; select 2 from b;select 3 from c;") == [
+        "select 1 from a", "select 2 from b", "select 3 from c",
+      ])
     #expect(texts(";;  ; show tables ;;") == ["show tables"])
   }
 
@@ -69,7 +70,8 @@ struct SplitterTests {
 
   @Test func keywordsCountOnlyAtTheStartOfALine() {
     #expect(texts("select share, show from t") == ["select share, show from t"])
-    #expect(texts("select a\n  , b\nfrom t\nwhere a = 1") == ["select a\n  , b\nfrom t\nwhere a = 1"])
+    #expect(
+      texts("select a\n  , b\nfrom t\nwhere a = 1") == ["select a\n  , b\nfrom t\nwhere a = 1"])
     #expect(texts("SELECT 1 FROM a\n   Select 2 FROM b") == ["SELECT 1 FROM a", "Select 2 FROM b"])
     // A quoted name at the start of a line is no keyword.
     #expect(texts("select a,\n\"select\" from t") == ["select a,\n\"select\" from t"])
@@ -106,7 +108,8 @@ struct SplitterTests {
   }
 
   @Test func manyStatements() {
-    let script = String(repeating: "select env_id from envs where status = 'NORMAL'\n", count: 100_000)
+    let script = String(
+      repeating: "select env_id from envs where status = 'NORMAL'\n", count: 100_000)
     let result = Script.parse(script)
     #expect(result.units.count == 100_000)
     #expect(result.diagnostics.isEmpty)

@@ -6,10 +6,11 @@ import Testing
 @Suite struct TablesTests {
   @Test func envsAndNestedTablesInOnePass() {
     let tables = Tables.fromEnvs(Fixture.envs)
-    #expect(Set(tables.keys) == [
-      "envs", "databases", "storages", "functions", "log_services", "static_storages", "tags",
-      "custom_log_services",
-    ])
+    #expect(
+      Set(tables.keys) == [
+        "envs", "databases", "storages", "functions", "log_services", "static_storages", "tags",
+        "custom_log_services",
+      ])
     let envs = tables["envs"]!
     #expect(envs.columnNames == Catalog.standard.table(named: "envs")!.columnNames)
     #expect(envs.rowCount == 3)
@@ -17,16 +18,19 @@ import Testing
     #expect(envs.rows[1][envs.columnNames.firstIndex(of: "is_default")!] == .boolean(false))
     #expect(envs.rows[2][envs.columnNames.firstIndex(of: "is_default")!] == .null)
     #expect(envs.rows[2][envs.columnNames.firstIndex(of: "status")!] == .null)
-    #expect(tables["tags"]!.rows == [
-      [.text("env-a"), .text("team"), .text("core")],
-      [.text("env-a"), .text("cost"), .text("10")],
-      [.text("env-b"), .text("team"), .text("web")],
-    ])
-    #expect(tables["databases"]!.rows == [
-      [.text("env-a"), .text("db-1"), .text("RUNNING"), .text("ap-shanghai")]
-    ])
+    #expect(
+      tables["tags"]!.rows == [
+        [.text("env-a"), .text("team"), .text("core")],
+        [.text("env-a"), .text("cost"), .text("10")],
+        [.text("env-b"), .text("team"), .text("web")],
+      ])
+    #expect(
+      tables["databases"]!.rows == [
+        [.text("env-a"), .text("db-1"), .text("RUNNING"), .text("ap-shanghai")]
+      ])
     #expect(tables["storages"]!.rowCount == 0)
-    #expect(tables["storages"]!.columnNames == ["env_id", "region", "bucket", "cdn_domain", "app_id"])
+    #expect(
+      tables["storages"]!.columnNames == ["env_id", "region", "bucket", "cdn_domain", "app_id"])
   }
 
   @Test func everyTableMatchesTheCatalog() {
@@ -43,33 +47,40 @@ import Testing
 
   @Test func sharesOneRowPerPair() {
     let shares = Tables.fromShares(Fixture.relations)
-    #expect(shares.rows == [
-      [.text("wx1"), .text("env-a")], [.text("wx1"), .text("env-b")],
-      [.text("wx3"), .text("env-a")], [.text("wx3"), .text("env-x")],
-    ])
+    #expect(
+      shares.rows == [
+        [.text("wx1"), .text("env-a")], [.text("wx1"), .text("env-b")],
+        [.text("wx3"), .text("env-a")], [.text("wx3"), .text("env-x")],
+      ])
   }
 
   @Test func mergingSharesReplacesThoseAppids() {
     let first = Tables.fromShares(Fixture.relations)
     let merged = Tables.mergingShares(
-      first, with: [.init(appid: "wx1", envIDs: ["env-c"]), .init(appid: "wx3", envIDs: []),
-        .init(appid: "wx9", envIDs: ["env-a"])])
-    #expect(merged.rows == [
-      [.text("wx1"), .text("env-c")], [.text("wx9"), .text("env-a")],
-    ])
+      first,
+      with: [
+        .init(appid: "wx1", envIDs: ["env-c"]), .init(appid: "wx3", envIDs: []),
+        .init(appid: "wx9", envIDs: ["env-a"]),
+      ])
+    #expect(
+      merged.rows == [
+        [.text("wx1"), .text("env-c")], [.text("wx9"), .text("env-a")],
+      ])
     #expect(Tables.mergingShares(nil, with: Fixture.relations).rowCount == 4)
   }
 
   @Test func appsAndQuota() {
-    #expect(Tables.fromAuthorizers(Fixture.authorizers).rows == [
-      [.text("wx1"), .integer(100)], [.text("wx2"), .null], [.text("wx3"), .integer(7)],
-    ])
+    #expect(
+      Tables.fromAuthorizers(Fixture.authorizers).rows == [
+        [.text("wx1"), .integer(100)], [.text("wx2"), .null], [.text("wx3"), .integer(7)],
+      ])
     var q = APIQuota(cgiPath: "/p")
     q.dailyLimit = 9_000_000_000_000
     q.componentRateLimitRefreshSecond = 60
-    #expect(Tables.fromQuota([q]).rows == [
-      [.text("/p"), .integer(9_000_000_000_000), .null, .null, .null, .null, .null, .integer(60)]
-    ])
+    #expect(
+      Tables.fromQuota([q]).rows == [
+        [.text("/p"), .integer(9_000_000_000_000), .null, .null, .null, .null, .null, .integer(60)]
+      ])
   }
 
   @Test func textValuesAreDistinct() {

@@ -48,6 +48,8 @@ import Testing
     try render(Fixtures.cjk, options: RenderOptions(format: .csv), to: &sink)
     try pipe.fileHandleForWriting.close()
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    #expect(String(decoding: data, as: UTF8.self) == renderedText(Fixtures.cjk, options: RenderOptions(format: .csv)))
+    #expect(
+      String(decoding: data, as: UTF8.self)
+        == renderedText(Fixtures.cjk, options: RenderOptions(format: .csv)))
   }
 }

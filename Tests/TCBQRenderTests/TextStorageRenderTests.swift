@@ -13,7 +13,9 @@ import Testing
   static func results() -> (coded: ResultSet, boxed: ResultSet) {
     var column = TextColumn()
     for text in texts { column.append(text) }
-    let columns = [ResultSet.Column(name: "t", type: .text), ResultSet.Column(name: "n", type: .integer)]
+    let columns = [
+      ResultSet.Column(name: "t", type: .text), ResultSet.Column(name: "n", type: .integer),
+    ]
     let numbers = texts.indices.map { Value.integer(Int64($0)) }
     let coded = ResultSet(
       columns: columns,

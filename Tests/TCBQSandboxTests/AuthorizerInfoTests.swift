@@ -94,7 +94,8 @@ extension Answer {
           == (errmsgs[app.appid] == "no qbase privilege"))
       #expect(info.isMiniProgram == (app.kind == .miniProgram))
       #expect(info.authorizer["principal_name"] as? String == app.principal)
-      #expect(info.isMiniProgram ? info.id("service_type_info") == 0 : info.funcscopeIDs.contains(1))
+      #expect(
+        info.isMiniProgram ? info.id("service_type_info") == 0 : info.funcscopeIDs.contains(1))
       nickNames.insert(info.authorizer["nick_name"] as? String ?? "")
     }
     #expect(nickNames.allSatisfy { name in name.unicodeScalars.contains { $0.value >= 0x4E00 } })
@@ -136,7 +137,8 @@ extension Answer {
   /// A request body with these members (nil: absent; strings quoted, others as given).
   static func body(component: String? = "\"wx0123456789abcdef\"", appid: String?) -> String {
     let members = [("component_appid", component), ("authorizer_appid", appid)]
-    return "{" + members.compactMap { key, value in value.map { "\"\(key)\":\($0)" } }
+    return "{"
+      + members.compactMap { key, value in value.map { "\"\(key)\":\($0)" } }
       .joined(separator: ",") + "}"
   }
 

@@ -9,7 +9,9 @@ import Testing
     catalog: .standard,
     appids: ["wx1111aaaa2222bbbb", "wx1111cccc3333dddd", "wx9999eeee0000ffff"],
     envIDs: ["prod-3fa9c1", "prod-77b2e0", "test-1c2d3e"],
-    listPaths: { prefix in ["scripts/daily.tcbq", "scripts/export.tcbq", "notes.txt"].filter { $0.hasPrefix(prefix) } })
+    listPaths: { prefix in
+      ["scripts/daily.tcbq", "scripts/export.tcbq", "notes.txt"].filter { $0.hasPrefix(prefix) }
+    })
 
   func complete(_ text: String) -> [String] {
     Completer.complete(text, cursor: text.utf8.count, context: context).candidates
@@ -18,8 +20,11 @@ import Testing
   @Test func statementKeywordsAtTheStart() {
     #expect(complete("sel") == ["select"])
     #expect(complete("sh") == ["share", "shares", "show"])
-    #expect(complete("") == ["describe", "explain", "refresh", "select", "share", "shares",
-      "show", "unshare"])
+    #expect(
+      complete("") == [
+        "describe", "explain", "refresh", "select", "share", "shares",
+        "show", "unshare",
+      ])
   }
 
   @Test func keywordsFollowTheCaseTyped() {
@@ -53,7 +58,8 @@ import Testing
     let text = "select sta from envs"
     let cursor = "select sta".utf8.count
     // Before the cursor there is no from: every table's columns are offered.
-    #expect(Completer.complete(text, cursor: cursor, context: context).candidates.contains("status"))
+    #expect(
+      Completer.complete(text, cursor: cursor, context: context).candidates.contains("status"))
   }
 
   @Test func functions() {
@@ -68,8 +74,11 @@ import Testing
   }
 
   @Test func theFunctionsAreTheScalarAndAggregateOnes() {
-    #expect(Set(Functions.names) == ["lower", "upper", "length", "substr", "trim", "coalesce",
-      "ifnull", "count", "sum", "min", "max", "avg"])
+    #expect(
+      Set(Functions.names) == [
+        "lower", "upper", "length", "substr", "trim", "coalesce",
+        "ifnull", "count", "sum", "min", "max", "avg",
+      ])
     #expect(Functions.names.count == Set(Functions.names).count)
   }
 

@@ -85,7 +85,8 @@ private struct TemporaryFolder: ~Copyable {
       at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     var garbage = Data("\"select 1;\"\nnot json at all\n\"unterminated\n".utf8)
     garbage.append(contentsOf: (0..<512).map { UInt8(truncatingIfNeeded: $0 &* 37) })
-    garbage.append(contentsOf: Data("\n_HiStOrY_V2_\nselect\\0402;\n\"select 3;\"\n{\"a\":1}\n".utf8))
+    garbage.append(
+      contentsOf: Data("\n_HiStOrY_V2_\nselect\\0402;\n\"select 3;\"\n{\"a\":1}\n".utf8))
     try garbage.write(to: url)
     let history = HistoryFile(url: url, environment: [:])
     #expect(history.load() == ["select 1;", "select 3;"])

@@ -29,7 +29,8 @@ import Testing
     }
     #expect(help.contains("  .quit, .exit, .q  leave (also Ctrl-D)"))
     #expect(
-      help.contains("  .mode FMT         output format: table csv tsv json jsonl markdown line box"))
+      help.contains("  .mode FMT         output format: table csv tsv json jsonl markdown line box")
+    )
   }
 
   @Test func synopsesAreWhatUsageErrorsShow() {

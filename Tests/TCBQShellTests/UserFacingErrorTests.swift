@@ -50,8 +50,9 @@ import Testing
   @Test func theErrorLabelIsRedOnAColourTerminal() {
     let usage = UsageError("cannot read script x")
     #expect(shown(usage) == (Status.usage, "error: cannot read script x\n"))
-    #expect(shown(usage, console: Console(colorEnabled: true)).1
-      == "\u{1B}[31merror:\u{1B}[0m cannot read script x\n")
+    #expect(
+      shown(usage, console: Console(colorEnabled: true)).1
+        == "\u{1B}[31merror:\u{1B}[0m cannot read script x\n")
   }
 
   @Test func aUsageErrorKeepsTheTextOfWhatFailed() {

@@ -46,7 +46,9 @@ public struct JSONReader {
     var reader = JSONReader(buffer)
     let result = try body(&reader)
     reader.skipWhitespace()
-    guard reader.position == buffer.count else { throw reader.failure("unexpected data after the value") }
+    guard reader.position == buffer.count else {
+      throw reader.failure("unexpected data after the value")
+    }
     return result
   }
 
@@ -306,7 +308,8 @@ public struct JSONReader {
   private mutating func keyBytes() throws -> JSONKey {
     let (range, escaped) = try stringRange()
     if escaped {
-      return JSONKey(Array(try unescape(UnsafeBufferPointer(rebasing: bytes[range]), at: range.lowerBound).utf8))
+      return JSONKey(
+        Array(try unescape(UnsafeBufferPointer(rebasing: bytes[range]), at: range.lowerBound).utf8))
     }
     return JSONKey(UnsafeBufferPointer(rebasing: bytes[range]))
   }
@@ -465,4 +468,3 @@ public struct JSONKey {
     }
   }
 }
-

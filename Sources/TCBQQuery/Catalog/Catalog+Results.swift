@@ -9,8 +9,10 @@ extension Catalog {
         .init(name: "key_column", type: .text), .init(name: "description", type: .text),
       ],
       rows: tables.map { t in
-        [.text(t.name), .text(t.source.shortName), t.keyColumn.map(Value.text) ?? .null,
-         .text(t.summary)]
+        [
+          .text(t.name), .text(t.source.shortName), t.keyColumn.map(Value.text) ?? .null,
+          .text(t.summary),
+        ]
       })
   }
 

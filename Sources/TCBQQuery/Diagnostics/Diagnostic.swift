@@ -14,7 +14,9 @@ public struct Diagnostic: Sendable, Hashable, Error {
     self.init(.error, message, at: range, suggestion: suggestion)
   }
 
-  public init(_ severity: Severity, _ message: String, at range: SourceRange, suggestion: String? = nil) {
+  public init(
+    _ severity: Severity, _ message: String, at range: SourceRange, suggestion: String? = nil
+  ) {
     self.severity = severity
     self.message = message
     self.range = range

@@ -114,8 +114,7 @@ enum Output {
     return .values(try evaluate(frame, rows, projections[i]))
   }
 
-  private static func evaluate(_ frame: Frame, _ rows: [Int], _ eval: ValueEval) throws -> [Value]
-  {
+  private static func evaluate(_ frame: Frame, _ rows: [Int], _ eval: ValueEval) throws -> [Value] {
     var out: [Value] = []
     out.reserveCapacity(rows.count)
     for (i, r) in rows.enumerated() {

@@ -75,7 +75,9 @@ enum SQLiteNumbers {
     let pure = i == n
     let slice = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     var integer: Int64?
-    if integerSyntax { integer = Int64(slice) ?? Int64(slice.dropFirst(slice.hasPrefix("+") ? 1 : 0)) }
+    if integerSyntax {
+      integer = Int64(slice) ?? Int64(slice.dropFirst(slice.hasPrefix("+") ? 1 : 0))
+    }
     let real = Double(slice) ?? 0
     return Parsed(
       hasPrefix: true, isPure: pure, isIntegerSyntax: integerSyntax, integer: integer, real: real)
@@ -125,7 +127,8 @@ enum SQLiteNumbers {
     _ = buffer.withUnsafeMutableBufferPointer { b in
       withVaList([r]) { vsnprintf(b.baseAddress, 40, "%.15g", $0) }
     }
-    var text = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    var text = String(
+      decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     if !text.contains(".") {
       if let e = text.firstIndex(of: "e") {
         text.insert(contentsOf: ".0", at: e)

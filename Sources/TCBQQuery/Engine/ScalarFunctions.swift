@@ -71,7 +71,9 @@ enum ScalarFunctions {
   }
 
   /// SQLite's substrFunc on UTF-8 bytes (characters are the lead bytes).
-  private static func substring(_ bytes: UnsafeBufferPointer<UInt8>, start y: Int64, length z: Int64?)
+  private static func substring(
+    _ bytes: UnsafeBufferPointer<UInt8>, start y: Int64, length z: Int64?
+  )
     -> String
   {
     var p1 = y

@@ -144,8 +144,10 @@ public struct EnvTablesBuilder: EnvSink {
   private func columns(of id: TableID) -> [ColumnData]? {
     switch id {
     case .envs:
-      [envID, alias, source, status, region, createTime, updateTime, packageID, packageName,
-       payMode, envChannel].map { .text($0) } + [.boolean(isDefault), .boolean(isAutoDegrade)]
+      [
+        envID, alias, source, status, region, createTime, updateTime, packageID, packageName,
+        payMode, envChannel,
+      ].map { .text($0) } + [.boolean(isDefault), .boolean(isAutoDegrade)]
     case .databases: databases.columns(envID)
     case .storages: storages.columns(envID)
     case .functions: functions.columns(envID)

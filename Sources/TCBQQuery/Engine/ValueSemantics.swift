@@ -185,7 +185,6 @@ func compareText(_ a: String, _ b: String) -> Int {
   return a.withUTF8 { x in b.withUTF8 { y in compareBytes(x, y) } }
 }
 
-
 /// A value normalised for grouping, DISTINCT, hash joins and `in (…)` lists: equal keys are
 /// SQLite-equal values (1, 1.0 and true are one key; '1' is another). Texts are equal when their
 /// bytes are, as SQLite's BINARY collation has it: not by Swift's `String ==`, which would make

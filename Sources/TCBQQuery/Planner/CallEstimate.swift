@@ -107,7 +107,8 @@ extension QueryPlan {
       result.append(
         CallEstimate(
           endpoint: .apiQuota, count: .known(paths.count),
-          note: keys == nil ? "the component paths tcbq calls, one call each" : "one call per path"))
+          note: keys == nil ? "the component paths tcbq calls, one call each" : "one call per path")
+      )
     }
     return result
   }

@@ -23,7 +23,8 @@ extension Expr {
     switch kind {
     case .literal, .column: return false
     case .unary(_, let e), .isNull(let e, _): return e.callsAggregate
-    case .binary(_, let a, let b), .like(let a, let b, _): return a.callsAggregate || b.callsAggregate
+    case .binary(_, let a, let b), .like(let a, let b, _):
+      return a.callsAggregate || b.callsAggregate
     case .inList(let e, let list, _): return e.callsAggregate || list.contains { $0.callsAggregate }
     case .between(let e, let lo, let hi, _):
       return e.callsAggregate || lo.callsAggregate || hi.callsAggregate

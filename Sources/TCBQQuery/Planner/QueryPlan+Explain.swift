@@ -58,7 +58,8 @@ extension QueryPlan {
     }
     if !estimates.isEmpty {
       lines.append(
-        "  total: " + ([String(known)].filter { _ in known > 0 || formulas.isEmpty } + formulas)
+        "  total: "
+          + ([String(known)].filter { _ in known > 0 || formulas.isEmpty } + formulas)
           .joined(separator: " + "))
     }
     return lines
@@ -79,7 +80,8 @@ extension QueryPlan {
     var text = "scan \(source.schema.name)"
     if source.qualifier != source.schema.name { text += " as \(source.qualifier)" }
     if let keys = source.keys, let keyColumn = source.schema.keyColumn {
-      text += " (\(keyColumn) in: "
+      text +=
+        " (\(keyColumn) in: "
         + (keys.isEmpty ? "none" : keys.map { "'\($0)'" }.joined(separator: ", ")) + ")"
     }
     if s == 0, let scanFilter { text += " filter: " + render(scanFilter) }
@@ -105,7 +107,8 @@ extension QueryPlan {
       switch v {
       case .null: return "null"
       case .text(let s):
-        return "'" + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''")
+        return "'"
+          + s.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''")
           + "'"
       case .boolean(let b): return b ? "true" : "false"
       default: return v.sqlText ?? "null"
@@ -122,9 +125,11 @@ extension QueryPlan {
     case .like(let a, let p, let negated):
       return "\(wrapped(a)) \(negated ? "not like" : "like") \(wrapped(p))"
     case .inList(let x, let list, let negated):
-      return "\(wrapped(x)) \(negated ? "not in" : "in") (\(list.map(render).joined(separator: ", ")))"
+      return
+        "\(wrapped(x)) \(negated ? "not in" : "in") (\(list.map(render).joined(separator: ", ")))"
     case .between(let x, let lo, let hi, let negated):
-      return "\(wrapped(x)) \(negated ? "not between" : "between") \(wrapped(lo)) and \(wrapped(hi))"
+      return
+        "\(wrapped(x)) \(negated ? "not between" : "between") \(wrapped(lo)) and \(wrapped(hi))"
     case .isNull(let x, let negated):
       return "\(wrapped(x)) is \(negated ? "not null" : "null")"
     case .function(let f, let args):

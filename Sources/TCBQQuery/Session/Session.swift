@@ -114,7 +114,8 @@ public actor Session {
     guard let limit = settings.maxCalls else { return }
     let estimates = plan.estimatedCalls(context: costContext())
     let counts = estimates.compactMap(\.count.value)
-    guard counts.count == estimates.count else { return }  // not known: the client stops at the limit
+    // Not known: the client stops at the limit.
+    guard counts.count == estimates.count else { return }
     let total = counts.reduce(0, +)
     guard total > limit else { return }
     let detail = estimates.filter { $0.count.value != 0 }
@@ -135,7 +136,8 @@ public actor Session {
   func costContext() -> CostContext {
     let date = now()
     var cached = Set<TableID>()
-    if let envs = cache.envTables, cache.isFresh(envs.fetchedAt, ttl: settings.cacheTTL, now: date) {
+    if let envs = cache.envTables, cache.isFresh(envs.fetchedAt, ttl: settings.cacheTTL, now: date)
+    {
       cached.formUnion(envs.value.keys.compactMap { TableID(name: $0) })
     }
     var appCount: Int?
@@ -147,9 +149,12 @@ public actor Session {
       cached.insert(.shares)
     }
     let cachedAppids = Set(
-      cache.shares.filter { cache.isFresh($0.value.fetchedAt, ttl: settings.cacheTTL, now: date) }.keys
+      cache.shares.filter { cache.isFresh($0.value.fetchedAt, ttl: settings.cacheTTL, now: date) }
+        .keys
     ).union(
-      cache.shareFailures.filter { cache.isFresh($0.value.fetchedAt, ttl: settings.cacheTTL, now: date) }.keys)
+      cache.shareFailures.filter {
+        cache.isFresh($0.value.fetchedAt, ttl: settings.cacheTTL, now: date)
+      }.keys)
     return CostContext(
       cachedTables: cached, cachedShareAppids: cachedAppids, appCount: appCount,
       calls: api.callEstimator)
@@ -211,7 +216,8 @@ public actor Session {
 
   /// The authorizers when the cache holds them fresh.
   private func cachedAuthorizers() -> TableCache.Apps? {
-    guard let cached = cache.apps, cache.isFresh(cached.fetchedAt, ttl: settings.cacheTTL, now: now())
+    guard let cached = cache.apps,
+      cache.isFresh(cached.fetchedAt, ttl: settings.cacheTTL, now: now())
     else { return nil }
     return cached.value
   }
@@ -219,7 +225,9 @@ public actor Session {
   /// The shares of `appids` (in that order), fetching only those not cached. Returns the
   /// relations found and the appids that failed (the service's err_list answers are cached like
   /// shares; failed calls are not).
-  func shares(of appids: [String]) async throws -> (relations: [SharesResult.Relation], failures: [AppFailure]) {
+  func shares(of appids: [String]) async throws -> (
+    relations: [SharesResult.Relation], failures: [AppFailure]
+  ) {
     let date = now()
     let ttl = settings.cacheTTL
     let unique = TextDictionary.distinct(appids)
@@ -227,8 +235,14 @@ public actor Session {
       cache.shares.isEmpty && cache.shareFailures.isEmpty
       ? unique
       : unique.filter { appid in
-        if let entry = cache.shares[appid], cache.isFresh(entry.fetchedAt, ttl: ttl, now: date) { return false }
-        if let entry = cache.shareFailures[appid], cache.isFresh(entry.fetchedAt, ttl: ttl, now: date) { return false }
+        if let entry = cache.shares[appid], cache.isFresh(entry.fetchedAt, ttl: ttl, now: date) {
+          return false
+        }
+        if let entry = cache.shareFailures[appid],
+          cache.isFresh(entry.fetchedAt, ttl: ttl, now: date)
+        {
+          return false
+        }
         return true
       }
     guard !missing.isEmpty else { return cached(unique, failed: [:]) }
@@ -290,7 +304,8 @@ public actor Session {
         relations.append(SharesResult.Relation(appid: appid, envIDs: entry.value))
       } else {
         // Neither answered nor named in err_list: never let it vanish silently.
-        failures.append(AppFailure(appid: appid, errmsg: "the service did not answer for this appid"))
+        failures.append(
+          AppFailure(appid: appid, errmsg: "the service did not answer for this appid"))
       }
     }
     return (relations, failures)

@@ -12,7 +12,9 @@ public struct StatementResult: Sendable {
   /// Writes only: pairs the service refused (reported in the rows); non-zero means exit 1.
   public var failedPairs: Int
 
-  public init(rows: ResultSet? = nil, notes: [String] = [], failures: [AppFailure] = [], failedPairs: Int = 0) {
+  public init(
+    rows: ResultSet? = nil, notes: [String] = [], failures: [AppFailure] = [], failedPairs: Int = 0
+  ) {
     self.rows = rows
     self.notes = notes
     self.failures = failures

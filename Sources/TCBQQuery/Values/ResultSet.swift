@@ -71,7 +71,8 @@ public struct ResultSet: Sendable {
     let kept = storage.map { column -> Storage in
       switch column {
       case .values(let values): .values(Array(values.prefix(count)))
-      case .text(let codes, let dictionary): .text(codes: Array(codes.prefix(count)), dictionary: dictionary)
+      case .text(let codes, let dictionary):
+        .text(codes: Array(codes.prefix(count)), dictionary: dictionary)
       }
     }
     return ResultSet(columns: columns, storage: kept)

@@ -31,7 +31,8 @@ struct MarkdownFormatter: RowFormatter {
       let width = max(3, grid.widths[index])
       out.append(UInt8(ascii: " "))
       out.append(
-        contentsOf: repeatElement(UInt8(ascii: "-"), count: grid.numericColumns[index] ? width - 1 : width))
+        contentsOf: repeatElement(
+          UInt8(ascii: "-"), count: grid.numericColumns[index] ? width - 1 : width))
       if grid.numericColumns[index] { out.append(UInt8(ascii: ":")) }
       out.append(" |")
     }

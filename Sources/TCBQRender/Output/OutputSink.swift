@@ -1,9 +1,10 @@
+import TCBQCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import TCBQCore
 
 /// Where rendered bytes go. Renderers write in large chunks (about 64 KB), never byte by byte.
 public protocol OutputSink {

@@ -68,7 +68,8 @@ struct Settings {
         credentials.componentAppID == nil || credentials.componentVerifyTicket == nil
       {
         throw ConfigError(
-          "TCBQ_COMPONENT_APPSECRET needs TCBQ_COMPONENT_APPID and TCBQ_COMPONENT_VERIFY_TICKET to mint tokens")
+          "TCBQ_COMPONENT_APPSECRET needs TCBQ_COMPONENT_APPID and TCBQ_COMPONENT_VERIFY_TICKET to mint tokens"
+        )
       }
       let url = endpoint ?? defaultEndpoint
       guard url.hasPrefix("http://") || url.hasPrefix("https://") else {

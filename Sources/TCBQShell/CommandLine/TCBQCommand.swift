@@ -31,10 +31,15 @@ public struct TCBQCommand: AsyncParsableCommand {
     version: TCBQVersion.current
   )
 
-  @Option(name: [.short, .customLong("command")], help: ArgumentHelp("Run the statements in TEXT and exit; repeatable, run in order.", valueName: "TEXT"))
+  @Option(
+    name: [.short, .customLong("command")],
+    help: ArgumentHelp(
+      "Run the statements in TEXT and exit; repeatable, run in order.", valueName: "TEXT"))
   public var commands: [String] = []
 
-  @Option(name: [.short, .customLong("file")], help: ArgumentHelp("Run a script file ('-' = standard input).", valueName: "PATH"))
+  @Option(
+    name: [.short, .customLong("file")],
+    help: ArgumentHelp("Run a script file ('-' = standard input).", valueName: "PATH"))
   public var files: [String] = []
 
   @Argument(help: ArgumentHelp("A script file to run (same as -f).", valueName: "script"))
@@ -43,7 +48,9 @@ public struct TCBQCommand: AsyncParsableCommand {
   @Option(help: ArgumentHelp("Output format (default table).", valueName: "FMT"))
   public var format: OutputFormat?
 
-  @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write results to PATH instead of standard output.", valueName: "PATH"))
+  @Option(
+    name: [.short, .customLong("output")],
+    help: ArgumentHelp("Write results to PATH instead of standard output.", valueName: "PATH"))
   public var output: String?
 
   @Flag(name: .customLong("no-header"), help: "No header row in table, csv, tsv, markdown, box.")
@@ -61,34 +68,49 @@ public struct TCBQCommand: AsyncParsableCommand {
   @Flag(help: "Confirm writes (share, unshare) without asking.")
   public var yes = false
 
-  @Flag(name: .customLong("dry-run"), help: "Print each write request that would be sent (token redacted) and send nothing.")
+  @Flag(
+    name: .customLong("dry-run"),
+    help: "Print each write request that would be sent (token redacted) and send nothing.")
   public var dryRun = false
 
   @Flag(name: .customLong("keep-going"), help: "In a script, go on after a failed statement.")
   public var keepGoing = false
 
-  @Option(name: .customLong("batch-size"), help: ArgumentHelp("Appids per batchgetenvid call.", valueName: "N"))
+  @Option(
+    name: .customLong("batch-size"),
+    help: ArgumentHelp("Appids per batchgetenvid call.", valueName: "N"))
   public var batchSize: Int?
 
   @Option(help: ArgumentHelp("API calls in flight at once.", valueName: "N"))
   public var concurrency: Int?
 
-  @Option(name: .customLong("max-calls"), help: ArgumentHelp("No statement makes more than N API calls.", valueName: "N"))
+  @Option(
+    name: .customLong("max-calls"),
+    help: ArgumentHelp("No statement makes more than N API calls.", valueName: "N"))
   public var maxCalls: Int?
 
-  @Flag(name: .customLong("csv-safe"), help: "In csv and tsv, prefix cells starting with = + - @ tab or CR with ' (spreadsheet formula guard).")
+  @Flag(
+    name: .customLong("csv-safe"),
+    help:
+      "In csv and tsv, prefix cells starting with = + - @ tab or CR with ' (spreadsheet formula guard)."
+  )
   public var csvSafe = false
 
-  @Flag(help: "Log each API call to standard error (path, batch size, errcode, time; never the token).")
+  @Flag(
+    help: "Log each API call to standard error (path, batch size, errcode, time; never the token).")
   public var verbose = false
 
   public init() {}
 
   public func validate() throws {
     if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
-    if let concurrency, concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
+    if let concurrency, concurrency < 1 {
+      throw ValidationError("--concurrency must be at least 1")
+    }
     if let maxCalls, maxCalls < 0 { throw ValidationError("--max-calls must not be negative") }
-    if sandbox, endpoint != nil { throw ValidationError("--sandbox and --endpoint exclude each other") }
+    if sandbox, endpoint != nil {
+      throw ValidationError("--sandbox and --endpoint exclude each other")
+    }
     if yes, dryRun { throw ValidationError("--yes and --dry-run exclude each other") }
   }
 }

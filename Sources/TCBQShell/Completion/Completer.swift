@@ -40,7 +40,8 @@ public enum Completer {
   static let formats = OutputFormat.allCases.map(\.rawValue)
 
   /// `text` is the whole input so far (all lines of a statement); `cursor` a UTF-8 offset in it.
-  public static func complete(_ text: String, cursor: Int, context: CompletionContext) -> Completion {
+  public static func complete(_ text: String, cursor: Int, context: CompletionContext) -> Completion
+  {
     let utf8 = Array(text.utf8)
     let end = max(0, min(cursor, utf8.count))
     let before = String(decoding: utf8[..<end], as: UTF8.self)
@@ -49,7 +50,8 @@ public enum Completer {
     let statement = currentStatement(before)
 
     // Dot commands are one line.
-    let line = statement.split(separator: "\n", omittingEmptySubsequences: false).last.map(String.init) ?? ""
+    let line =
+      statement.split(separator: "\n", omittingEmptySubsequences: false).last.map(String.init) ?? ""
     let trimmedLine = line.drop { $0 == " " || $0 == "\t" }
     if trimmedLine.hasPrefix(".") {
       return completeDotCommand(String(trimmedLine), context: context)
@@ -59,7 +61,8 @@ public enum Completer {
     if let open = openQuoteStart(statement) {
       let prefix = String(statement[statement.index(after: open)...])
       let before = String(statement[..<open])
-      return Completion(prefix: prefix, candidates: matching(prefix, idsFor(before, context: context)))
+      return Completion(
+        prefix: prefix, candidates: matching(prefix, idsFor(before, context: context)))
     }
 
     let prefix = currentWord(statement)
@@ -72,7 +75,9 @@ public enum Completer {
 
   // MARK: the parts
 
-  static func candidatesAfter(tokens: [Token], words: [String], prefix: String, context: CompletionContext) -> [String] {
+  static func candidatesAfter(
+    tokens: [Token], words: [String], prefix: String, context: CompletionContext
+  ) -> [String] {
     guard let first = words.first else { return statementWords }
     let last = words.last ?? ""
     let tables = context.catalog.tableNames
@@ -120,14 +125,17 @@ public enum Completer {
     var columns: [String] = []
     var seen = Set<String>()
     for table in Set(aliases.values).sorted() {
-      for column in context.catalog.table(named: table)?.columns ?? [] where seen.insert(column.name).inserted {
+      for column in context.catalog.table(named: table)?.columns ?? []
+      where seen.insert(column.name).inserted {
         columns.append(column.name)
       }
     }
     if columns.isEmpty {
       // No from yet: every column of every table.
       for table in context.catalog.tables {
-        for column in table.columns where seen.insert(column.name).inserted { columns.append(column.name) }
+        for column in table.columns where seen.insert(column.name).inserted {
+          columns.append(column.name)
+        }
       }
     }
     return columns + functions + clauseKeywords
@@ -241,7 +249,9 @@ public enum Completer {
 
   /// The candidates that start with `prefix` (ignoring case), unique and sorted. Keywords follow
   /// the case the user types in.
-  static func matching(_ prefix: String, _ candidates: [String], keywordsIn typed: String = "") -> [String] {
+  static func matching(_ prefix: String, _ candidates: [String], keywordsIn typed: String = "")
+    -> [String]
+  {
     let lower = prefix.lowercased()
     let upper = !typed.isEmpty && typed == typed.uppercased() && typed.contains(where: \.isLetter)
     var seen = Set<String>()

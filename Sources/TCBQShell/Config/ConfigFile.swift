@@ -86,7 +86,8 @@ public struct ConfigFile: Sendable, Equatable {
       table = try TOMLTable(string: text)
     } catch let error as TOMLParseError {
       throw ConfigError(
-        "line \(error.source.begin.line), column \(error.source.begin.column): \(error.description)")
+        "line \(error.source.begin.line), column \(error.source.begin.column): \(error.description)"
+      )
     } catch {
       throw ConfigError("not valid TOML")
     }
@@ -130,7 +131,8 @@ public struct ConfigFile: Sendable, Equatable {
     guard let profile = profiles[name] else {
       let known = profiles.keys.sorted()
       throw ConfigError(
-        "no profile '\(name)'" + (known.isEmpty ? "" : " (profiles: \(known.joined(separator: ", ")))"))
+        "no profile '\(name)'"
+          + (known.isEmpty ? "" : " (profiles: \(known.joined(separator: ", ")))"))
     }
     return defaults.overlaid(by: profile)
   }
@@ -172,7 +174,8 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
 extension ConfigFile {
   /// Loads the file at `url` if it exists. Warns (through `warn`) when a file holding a secret is
   /// readable by group or others.
-  public static func load(from url: URL, warn: (String) -> Void) throws(ConfigError) -> ConfigFile? {
+  public static func load(from url: URL, warn: (String) -> Void) throws(ConfigError) -> ConfigFile?
+  {
     let path = url.path
     guard FileManager.default.fileExists(atPath: path) else { return nil }
     guard let data = FileManager.default.contents(atPath: path) else {

@@ -10,18 +10,23 @@ public struct Paths: Sendable {
 
   public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
     let home = URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory())
-    let configHome = environment["XDG_CONFIG_HOME"].flatMap(Self.absolute)
+    let configHome =
+      environment["XDG_CONFIG_HOME"].flatMap(Self.absolute)
       ?? home.appendingPathComponent(".config")
-    let stateHome = environment["XDG_STATE_HOME"].flatMap(Self.absolute)
+    let stateHome =
+      environment["XDG_STATE_HOME"].flatMap(Self.absolute)
       ?? home.appendingPathComponent(".local/state")
     let configDir = configHome.appendingPathComponent("tcbq")
     let stateDir = stateHome.appendingPathComponent("tcbq")
-    configFile = environment["TCBQ_CONFIG"].map { URL(fileURLWithPath: $0) }
+    configFile =
+      environment["TCBQ_CONFIG"].map { URL(fileURLWithPath: $0) }
       ?? configDir.appendingPathComponent("config.toml")
     startupFile = configDir.appendingPathComponent("tcbqrc")
-    historyFile = environment["TCBQ_HISTORY"].map { URL(fileURLWithPath: $0) }
+    historyFile =
+      environment["TCBQ_HISTORY"].map { URL(fileURLWithPath: $0) }
       ?? stateDir.appendingPathComponent("history")
-    auditLog = environment["TCBQ_AUDIT_LOG"].map { URL(fileURLWithPath: $0) }
+    auditLog =
+      environment["TCBQ_AUDIT_LOG"].map { URL(fileURLWithPath: $0) }
       ?? stateDir.appendingPathComponent("audit.log")
   }
 

@@ -52,7 +52,8 @@ final class Connection {
       }
       promptName = Self.host(of: endpoint)
     }
-    api = WeChatClient(transport: transport, tokens: tokens, configuration: configuration, ledger: ledger)
+    api = WeChatClient(
+      transport: transport, tokens: tokens, configuration: configuration, ledger: ledger)
   }
 
   func shutdown() async {

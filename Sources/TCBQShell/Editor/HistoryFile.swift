@@ -33,9 +33,11 @@ public struct HistoryFile: Sendable {
   ) {
     self.url = url
     self.limit = max(1, limit)
-    self.secretValues = ["TCBQ_ACCESS_TOKEN", "TCBQ_COMPONENT_APPSECRET", "TCBQ_COMPONENT_VERIFY_TICKET"]
-      .compactMap { environment[$0] }
-      .filter { $0.count >= 6 }
+    self.secretValues = [
+      "TCBQ_ACCESS_TOKEN", "TCBQ_COMPONENT_APPSECRET", "TCBQ_COMPONENT_VERIFY_TICKET",
+    ]
+    .compactMap { environment[$0] }
+    .filter { $0.count >= 6 }
   }
 
   /// The default place: `$TCBQ_HISTORY`, else `$XDG_STATE_HOME/tcbq/history`, else
@@ -132,7 +134,8 @@ public struct HistoryFile: Sendable {
   private func replaceFile(with data: Data) throws {
     let temporary =
       url.deletingLastPathComponent()
-      .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+      .appendingPathComponent(
+        ".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
     let descriptor = open(temporary.path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else { throw HistoryFileError(operation: "write", errno: errno) }
     var failure = data.withUnsafeBytes { writeAll(fd: descriptor, bytes: $0) }

@@ -55,11 +55,13 @@ public final class LineEditor {
     for entry in history { cle_editor_history_add(editor, entry) }
     if completer != nil {
       let context = Unmanaged.passUnretained(self).toOpaque()
-      cle_editor_set_completion(editor, { _, context, line, cursor in
-        guard let context, let line else { return UInt8(CC_REFRESH_BEEP) }
-        let lineEditor = Unmanaged<LineEditor>.fromOpaque(context).takeUnretainedValue()
-        return lineEditor.complete(line: String(cString: line), cursorByte: Int(cursor))
-      }, context)
+      cle_editor_set_completion(
+        editor,
+        { _, context, line, cursor in
+          guard let context, let line else { return UInt8(CC_REFRESH_BEEP) }
+          let lineEditor = Unmanaged<LineEditor>.fromOpaque(context).takeUnretainedValue()
+          return lineEditor.complete(line: String(cString: line), cursorByte: Int(cursor))
+        }, context)
     }
   }
 

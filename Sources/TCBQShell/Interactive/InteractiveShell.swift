@@ -111,21 +111,27 @@ final class KnownIdentifiers: Sendable {
 /// File names for completion after `.read` and `.output`.
 enum PathLister {
   @Sendable static func list(_ prefix: String) -> [String] {
-    let expanded = prefix.hasPrefix("~/")
+    let expanded =
+      prefix.hasPrefix("~/")
       ? FileManager.default.homeDirectoryForCurrentUser.path + prefix.dropFirst()
       : prefix
     let slash = expanded.lastIndex(of: "/")
     let directory = slash.map { String(expanded[...$0]) } ?? ""
     let namePrefix = slash.map { String(expanded[expanded.index(after: $0)...]) } ?? expanded
     let shownDirectory = prefix.lastIndex(of: "/").map { String(prefix[...$0]) } ?? ""
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)
+    guard
+      let names = try? FileManager.default.contentsOfDirectory(
+        atPath: directory.isEmpty ? "." : directory)
     else { return [] }
-    return names.filter { $0.hasPrefix(namePrefix) && (!$0.hasPrefix(".") || namePrefix.hasPrefix(".")) }
-      .map { name in
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: directory + name, isDirectory: &isDirectory)
-        return shownDirectory + name + (exists && isDirectory.boolValue ? "/" : "")
-      }
-      .sorted()
+    return names.filter {
+      $0.hasPrefix(namePrefix) && (!$0.hasPrefix(".") || namePrefix.hasPrefix("."))
+    }
+    .map { name in
+      var isDirectory: ObjCBool = false
+      let exists = FileManager.default.fileExists(
+        atPath: directory + name, isDirectory: &isDirectory)
+      return shownDirectory + name + (exists && isDirectory.boolValue ? "/" : "")
+    }
+    .sorted()
   }
 }

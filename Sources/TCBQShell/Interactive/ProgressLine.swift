@@ -40,7 +40,8 @@ final class ProgressLine: Sendable {
         let total = part.callsTotal.map { "/\($0)" } ?? ""
         return "\(name): \(part.callsDone)\(total) calls, \(part.rows) rows"
       }
-      let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+      let seconds =
+        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
       return parts.joined(separator: "; ") + ", \(String(format: "%.1f", seconds))s"
     }
     if let line { Console.writeError("\r\u{1B}[K" + line) }

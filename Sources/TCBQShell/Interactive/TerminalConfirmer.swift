@@ -9,7 +9,8 @@ struct TerminalConfirmer: WriteConfirmer {
 
   func confirm(_ proposal: WriteProposal) async -> Bool {
     let count = proposal.appids.count
-    let what = proposal.kind == .share
+    let what =
+      proposal.kind == .share
       ? "share \(proposal.env) with \(count) mini program\(count == 1 ? "" : "s")"
       : "unshare \(proposal.env) from \(count) mini program\(count == 1 ? "" : "s")"
     var text = "About to \(what):\n"

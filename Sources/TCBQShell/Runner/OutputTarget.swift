@@ -24,7 +24,9 @@ struct OutputTarget {
       return
     }
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw OutputOpenError(path: path, reason: String(cString: strerror(errno))) }
+    guard fd >= 0 else {
+      throw OutputOpenError(path: path, reason: String(cString: strerror(errno)))
+    }
     self.path = path
     sink = FileDescriptorSink(fileDescriptor: fd)
   }

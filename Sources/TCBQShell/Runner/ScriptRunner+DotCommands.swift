@@ -89,7 +89,8 @@ extension ScriptRunner {
   }
 
   private func runAndRender(_ statement: Statement, source: String) async -> ExitStatus {
-    let range = SourceRange(start: .init(line: 1, column: 1, offset: 0), end: .init(line: 1, column: 1, offset: 0))
+    let range = SourceRange(
+      start: .init(line: 1, column: 1, offset: 0), end: .init(line: 1, column: 1, offset: 0))
     return await run(ParsedStatement(statement: statement, range: range), source: source)
   }
 

@@ -122,7 +122,9 @@ actor ScriptRunner {
 
   func reportFailures(_ failures: [AppFailure]) {
     let n = failures.count
-    console.warning("\(n) \(n == 1 ? "was" : "were") not fetched; \(n == 1 ? "its rows are" : "their rows are") missing from the result:")
+    console.warning(
+      "\(n) \(n == 1 ? "was" : "were") not fetched; \(n == 1 ? "its rows are" : "their rows are") missing from the result:"
+    )
     for failure in failures { console.message("  \(failure)") }
     if failures.contains(where: \.isQuotaExhausted) {
       console.message(Self.quotaAdvice)

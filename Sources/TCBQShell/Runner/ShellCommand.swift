@@ -50,7 +50,8 @@ enum ShellCommand: String, CaseIterable, Sendable {
         completes: .formats)
     case .headers:
       Declaration(
-        arguments: "on|off", summary: "header row in table, csv, tsv, markdown, box", completes: .onOff)
+        arguments: "on|off", summary: "header row in table, csv, tsv, markdown, box",
+        completes: .onOff)
     case .output:
       Declaration(
         arguments: "[PATH]", summary: "send results to PATH; without PATH back to standard output",

@@ -226,7 +226,9 @@ final class TmuxSession: @unchecked Sendable {
     containing text: String, count: Int, timeout: Duration = .seconds(10)
   ) async -> Bool {
     let needle = Self.trimmingTrailingSpaces(text)
-    return await waitUntil(timeout: timeout) { $0.components(separatedBy: needle).count - 1 >= count }
+    return await waitUntil(timeout: timeout) {
+      $0.components(separatedBy: needle).count - 1 >= count
+    }
   }
 
   /// Waits until the last non-blank line is exactly `line` (trailing spaces ignored).

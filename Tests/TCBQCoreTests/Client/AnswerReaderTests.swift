@@ -8,7 +8,9 @@ import Testing
 @Suite struct AnswerReaderTests {
   static func answer(_ ids: [String]) -> String {
     #"{"errcode": 0, "errmsg": "ok", "env_list": ["#
-      + ids.map { #"{"env_id": "\#($0)", "status": "NORMAL", "tags": [{"key": "k", "value": "v"}]}"# }
+      + ids.map {
+        #"{"env_id": "\#($0)", "status": "NORMAL", "tags": [{"key": "k", "value": "v"}]}"#
+      }
       .joined(separator: ", ") + "]}"
   }
 
@@ -48,7 +50,9 @@ import Testing
   }
 
   @Test func anErrcodeAnswerIsAnAPIError() async throws {
-    let transport = FakeTransport(chunkSize: 4) { _, _ in Wire.error(61004, "access clientip is not registered rid: 1a2b") }
+    let transport = FakeTransport(chunkSize: 4) { _, _ in
+      Wire.error(61004, "access clientip is not registered rid: 1a2b")
+    }
     let error = await #expect(throws: APIError.self) {
       try await makeClient(transport).describeEnvs()
     }
@@ -87,7 +91,8 @@ import Testing
   @Test func anErrorAnswerOfAnUnexpectedShapeStillShowsItsErrcode() async throws {
     let transport = FakeTransport { _, _ in
       Wire.json(
-        #"{"errcode": 61004, "errmsg": "access clientip is not registered rid: 9z", "relation_data": "?"}"#)
+        #"{"errcode": 61004, "errmsg": "access clientip is not registered rid: 9z", "relation_data": "?"}"#
+      )
     }
     let result = try await makeClient(transport).sharedEnvs(of: ["wx1"])
     #expect(result.failures.first?.errcode == 61004)

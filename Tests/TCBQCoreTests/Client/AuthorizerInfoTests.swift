@@ -175,7 +175,8 @@ private func infoService(
 
   @Test func progressCountsCallsAndRows() async throws {
     let reports = Mutex([CallProgress]())
-    let transport = infoService(answer: { appid, _ in appid == "wx2" ? Wire.error(61003, "no") : nil })
+    let transport = infoService(answer: { appid, _ in appid == "wx2" ? Wire.error(61003, "no") : nil
+    })
     let client = makeClient(transport, concurrency: 2) { configuration in
       configuration.progress = { progress in reports.withLock { $0.append(progress) } }
     }

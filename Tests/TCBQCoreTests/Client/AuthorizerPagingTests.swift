@@ -68,7 +68,9 @@ private func pages(of transport: FakeTransport) throws -> [AuthorizerListRequest
     let client = makeClient(transport, concurrency: 4)
     let apps = try await client.authorizers()
     #expect(apps.map(\.appid) == (0..<4_000).map { "wxapp\($0)" })
-    #expect(try pages(of: transport).map(\.offset).sorted() == Array(stride(from: 0, through: 4_000, by: 500)))
+    #expect(
+      try pages(of: transport).map(\.offset).sorted()
+        == Array(stride(from: 0, through: 4_000, by: 500)))
     #expect(try pages(of: transport).first?.offset == 0)
     #expect(transport.maxInFlight == 4)
     #expect(client.estimatedAuthorizerCalls(appCount: 4_000) == transport.requests.count)

@@ -4,9 +4,10 @@ import Testing
 
 @Suite struct ShareErrorKindTests {
   @Test func kindsHaveTheTableNames() {
-    #expect(ShareErrorKind.allCases.map(\.rawValue) == [
-      "no_cloud_development", "not_mini_program", "failed",
-    ])
+    #expect(
+      ShareErrorKind.allCases.map(\.rawValue) == [
+        "no_cloud_development", "not_mini_program", "failed",
+      ])
   }
 
   @Test(arguments: [

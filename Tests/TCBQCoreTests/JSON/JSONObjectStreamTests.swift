@@ -77,7 +77,9 @@ private func split(_ json: String, chunkSize: Int, arrayKey: String = "env_list"
   @Test func onlyTheInProgressBytesAreKept() throws {
     // 2,000 elements of ~1 KB fed in 4 KB chunks: the buffer never holds the whole answer.
     let element = #"{"env_id": ""# + String(repeating: "x", count: 1000) + #""}"#
-    let json = #"{"errcode": 0, "env_list": ["# + Array(repeating: element, count: 2000)
+    let json =
+      #"{"errcode": 0, "env_list": ["#
+      + Array(repeating: element, count: 2000)
       .joined(separator: ",") + "]}"
     var count = 0
     var stream = JSONObjectStream(arrayKey: "env_list")

@@ -39,14 +39,17 @@ private func read<T>(_ json: String, _ body: (inout JSONReader) throws -> T) thr
 
   @Test func nestingIsBounded() throws {
     let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
-    let error = try #require(throws: JSONReader.Failure.self) { try read(deep) { try $0.skipValue() } }
+    let error = try #require(throws: JSONReader.Failure.self) {
+      try read(deep) { try $0.skipValue() }
+    }
     #expect(error.reason.contains("nested deeper"))
     let fine = String(repeating: "[", count: 200) + String(repeating: "]", count: 200)
     try read(fine) { try $0.skipValue() }
   }
 
   @Test(arguments: [
-    ("\"s\"", "s" as String?), ("42", "42"), ("-7", "-7"), ("18446744073709551615", "18446744073709551615"),
+    ("\"s\"", "s" as String?), ("42", "42"), ("-7", "-7"),
+    ("18446744073709551615", "18446744073709551615"),
     ("1.5", "1.5"), ("2e3", "2000.0"), ("true", "true"), ("false", "false"), ("null", nil),
   ])
   func lenientStringsTakeNumbersAndBooleans(json: String, expected: String?) throws {
@@ -90,7 +93,11 @@ private func read<T>(_ json: String, _ body: (inout JSONReader) throws -> T) thr
     var n: String?
     try read(json) { reader in
       try reader.readObject { r, key in
-        if key.is("k") { k = try r.lenientString() } else if key.is("n") { n = try r.lenientString() }
+        if key.is("k") {
+          k = try r.lenientString()
+        } else if key.is("n") {
+          n = try r.lenientString()
+        }
       }
     }
     #expect(k == "last")
@@ -113,16 +120,30 @@ private func read<T>(_ json: String, _ body: (inout JSONReader) throws -> T) thr
       let env = CloudBaseRunEnv(
         envID: text(), alias: text(), source: text(), createTime: text(), updateTime: text(),
         status: text(),
-        databases: (0..<Int.random(in: 0...2)).map { _ in .init(instanceID: text(), status: text(), region: text()) },
-        storages: (0..<Int.random(in: 0...2)).map { _ in .init(region: text(), bucket: text(), cdnDomain: text(), appID: text()) },
+        databases: (0..<Int.random(in: 0...2)).map { _ in
+          .init(instanceID: text(), status: text(), region: text())
+        },
+        storages: (0..<Int.random(in: 0...2)).map { _ in
+          .init(region: text(), bucket: text(), cdnDomain: text(), appID: text())
+        },
         functions: [.init(namespace: text(), region: text())], packageID: text(),
         packageName: text(),
-        logServices: [.init(logsetName: text(), logsetID: text(), topicName: text(), topicID: text(), region: text())],
-        staticStorages: [.init(staticDomain: text(), defaultDirName: text(), status: text(), region: text(), bucket: text())],
+        logServices: [
+          .init(
+            logsetName: text(), logsetID: text(), topicName: text(), topicID: text(), region: text()
+          )
+        ],
+        staticStorages: [
+          .init(
+            staticDomain: text(), defaultDirName: text(), status: text(), region: text(),
+            bucket: text())
+        ],
         isAutoDegrade: [nil, true, false].randomElement()!, envChannel: text(), payMode: text(),
         isDefault: [nil, true, false].randomElement()!, region: text(),
         tags: [.init(key: text(), value: text())],
-        customLogServices: [.init(clsRegion: text(), clsLogsetID: text(), clsTopicID: text(), createTime: text())])
+        customLogServices: [
+          .init(clsRegion: text(), clsLogsetID: text(), clsTopicID: text(), createTime: text())
+        ])
       let data = try JSONEncoder().encode(env)
       #expect(try CloudBaseRunEnv(json: Array(data)) == env)
     }

@@ -1,4 +1,4 @@
-/// getApiQuota request: `{"cgi_path": "/componenttcb/batchgetenvid"}` (leading `/`, no host).
+/// getApiQuota request: `{"cgi_path": PATH}`, the path with its leading `/` and no host.
 public struct APIQuotaRequest: Sendable, Hashable, Codable {
   public var cgiPath: String
 
