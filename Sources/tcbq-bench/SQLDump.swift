@@ -30,6 +30,7 @@ enum SQLDump {
     switch data {
     case .text: "text"
     case .integer, .boolean: "integer"
+    case .values: ""
     }
   }
 

@@ -38,7 +38,7 @@ extension TerminalTests {
     tmux.press("C-u")
     #expect(await tmux.waitForLastLine(prompt))
 
-    let listed = try await tmux.run("select appid from apps limit 3")
+    let listed = try await tmux.run("select appid from apps limit 3;")
     let appids = Self.lines(listed).filter { $0.hasPrefix("wx") }
     try #require(appids.count == 3, "\(listed)")
     let first = appids[0]

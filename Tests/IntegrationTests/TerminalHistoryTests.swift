@@ -10,10 +10,10 @@ extension TerminalTests {
     let prompt = TmuxSession.sandboxPrompt
 
     try await tmux.startTCBQ()
-    try await tmux.run("select env_id from envs where env_id = 'dev-1c9b3e'")
+    try await tmux.run("select env_id from envs where env_id = 'dev-1c9b3e';")
     tmux.typeLine("select env_id, status")
     #expect(await tmux.waitForLastLine(TmuxSession.continuationPrompt))
-    try await tmux.run("from envs where env_id = 'prod-77a0d2'")
+    try await tmux.run("from envs where env_id = 'prod-77a0d2';")
     var shells = tmux.count(of: TmuxSession.shellPrompt)
     tmux.typeLine(".quit")
     #expect(await tmux.waitForShell(after: shells))
@@ -22,22 +22,22 @@ extension TerminalTests {
     let saved = try String(contentsOf: tmux.historyFile, encoding: .utf8)
     #expect(
       saved.split(separator: "\n") == [
-        #""select env_id from envs where env_id = 'dev-1c9b3e'""#,
-        #""select env_id, status\nfrom envs where env_id = 'prod-77a0d2'""#,
+        #""select env_id from envs where env_id = 'dev-1c9b3e';""#,
+        #""select env_id, status\nfrom envs where env_id = 'prod-77a0d2';""#,
       ], "\(saved)")
 
     try await tmux.startTCBQ()
     tmux.press("Up")
     #expect(
       await tmux.waitUntil { screen in
-        screen.hasSuffix(prompt + "select env_id, status\nfrom envs where env_id = 'prod-77a0d2'")
+        screen.hasSuffix(prompt + "select env_id, status\nfrom envs where env_id = 'prod-77a0d2';")
       }, "\(tmux.screen())")
     tmux.press("Up")
     #expect(
-      await tmux.waitForLastLine(prompt + "select env_id from envs where env_id = 'dev-1c9b3e'"),
+      await tmux.waitForLastLine(prompt + "select env_id from envs where env_id = 'dev-1c9b3e';"),
       "\(tmux.screen())")
     tmux.press("Down")
-    #expect(await tmux.waitForLastLine("from envs where env_id = 'prod-77a0d2'"))
+    #expect(await tmux.waitForLastLine("from envs where env_id = 'prod-77a0d2';"))
 
     // Enter runs the recalled two-line statement whole.
     let before = tmux.count(of: prompt)
@@ -67,10 +67,10 @@ extension TerminalTests {
 
     try await tmux.startTCBQ(["--endpoint", sandbox.baseURL], prompt: prompt)
     let envs = try await tmux.run(
-      "select env_id from envs where env_id = 'prod-77a0d2'", prompt: prompt)
+      "select env_id from envs where env_id = 'prod-77a0d2';", prompt: prompt)
     #expect(Self.hasRow(envs, "prod-77a0d2"), "\(envs)")  // the token works
-    try await tmux.run("select env_id from envs where env_id = '\(secret)'", prompt: prompt)
-    try await tmux.run("select count(*) from envs", prompt: prompt)
+    try await tmux.run("select env_id from envs where env_id = '\(secret)';", prompt: prompt)
+    try await tmux.run("select count(*) from envs;", prompt: prompt)
     let shells = tmux.count(of: TmuxSession.shellPrompt)
     tmux.typeLine(".quit")
     #expect(await tmux.waitForShell(after: shells))

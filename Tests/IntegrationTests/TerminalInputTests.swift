@@ -9,7 +9,7 @@ extension TerminalTests {
     try await tmux.startTCBQ()
     let prompt = TmuxSession.sandboxPrompt
 
-    let statement = "select '环境' as 名字 from envs limit 1"
+    let statement = "select '环境' as 名字 from envs limit 1;"
     tmux.type(statement)
     #expect(await tmux.waitForLastLine(prompt + statement), "\(tmux.screen())")
     let output = try await tmux.run("")
@@ -35,7 +35,9 @@ extension TerminalTests {
     for _ in 0..<18 { tmux.press("Left") }  // back over " from envs limit 1"
     tmux.press("BSpace", "BSpace")  // deletes 名字
     tmux.type("名称")
-    let final = "select '环云' as 名称 from envs limit 1"
+    tmux.press("C-e")
+    tmux.type(";")
+    let final = "select '环云' as 名称 from envs limit 1;"
     #expect(await tmux.waitForLastLine(prompt + final), "\(tmux.screen())")
 
     let output = try await tmux.run("")

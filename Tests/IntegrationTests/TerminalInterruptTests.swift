@@ -23,7 +23,7 @@ extension TerminalTests {
     tmux.press("C-c")
     #expect(await tmux.waitForLastLine(prompt), "\(tmux.screen())")
 
-    let output = try await tmux.run("select env_id from envs where env_id = 'dev-1c9b3e'")
+    let output = try await tmux.run("select env_id from envs where env_id = 'dev-1c9b3e';")
     #expect(Self.lines(output) == ["env_id", "----------", "dev-1c9b3e"], "\(tmux.screen())")
     #expect(!tmux.screen().contains("error"), "\(tmux.screen())")
   }
@@ -44,7 +44,7 @@ extension TerminalTests {
     try await tmux.startTCBQ(["--endpoint", sandbox.baseURL], prompt: prompt)
 
     let prompts = tmux.count(of: prompt)
-    tmux.typeLine("select * from envs")
+    tmux.typeLine("select * from envs;")
     // The editor has taken the line once the cursor is at the start of the next one; give the
     // statement a moment to begin its (8 s) call before interrupting it.
     #expect(await tmux.waitUntil { _ in tmux.cursorColumn() == 0 })
@@ -61,7 +61,7 @@ extension TerminalTests {
     #expect(Self.hasRow(tables, "shares", "batchgetenvid"), "\(tables)")
     // The shell still fetches after the interruption.
     let envs = try await tmux.run(
-      "select env_id, status from envs where env_id = 'prod-77a0d2'", prompt: prompt,
+      "select env_id, status from envs where env_id = 'prod-77a0d2';", prompt: prompt,
       timeout: .seconds(40))
     #expect(Self.hasRow(envs, "prod-77a0d2", "UNAVAILABLE"), "\(tmux.screen())")
   }

@@ -45,7 +45,11 @@ import Testing
     tmux.press("M-BSpace")  // Alt-Backspace deletes the word "asc"
     #expect(await tmux.waitForLastLine(prompt + "select env_id from envs order by env_id  limit 2"))
     tmux.type("desc")
-    let edited = "select env_id from envs order by env_id desc limit 2"
+    #expect(
+      await tmux.waitForLastLine(prompt + "select env_id from envs order by env_id desc limit 2"))
+    tmux.press("C-e")
+    tmux.type(";")  // a query runs at its `;`
+    let edited = "select env_id from envs order by env_id desc limit 2;"
     #expect(await tmux.waitForLastLine(prompt + edited))
 
     let before = tmux.count(of: prompt)
@@ -65,11 +69,11 @@ import Testing
 
     tmux.typeLine("select env_id, status")
     #expect(await tmux.waitForLastLine(TmuxSession.continuationPrompt))
-    let output = try await tmux.run("from envs where env_id = 'prod-77a0d2'")
+    let output = try await tmux.run("from envs where env_id = 'prod-77a0d2';")
     #expect(
       tmux.screen().contains(
         "\(TmuxSession.sandboxPrompt)select env_id, status\n"
-          + "\(TmuxSession.continuationPrompt)from envs where env_id = 'prod-77a0d2'\n"))
+          + "\(TmuxSession.continuationPrompt)from envs where env_id = 'prod-77a0d2';\n"))
     #expect(Self.hasRow(output, "env_id", "status"), "\(output)")
     #expect(Self.hasRow(output, "prod-77a0d2", "UNAVAILABLE"), "\(output)")
   }
@@ -80,7 +84,7 @@ import Testing
     let tmux = try await TmuxSession.start()
     defer { tmux.stop() }
     try await tmux.startTCBQ()
-    try await tmux.run("select env_id from envs limit 1")
+    try await tmux.run("select env_id from envs limit 1;")
 
     let shells = tmux.count(of: TmuxSession.shellPrompt)
     tmux.press("C-d")

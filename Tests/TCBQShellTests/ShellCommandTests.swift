@@ -11,7 +11,7 @@ import Testing
     }
     #expect(ShellCommand(word: "exit") == .quit)
     #expect(ShellCommand(word: "Q") == .quit)
-    #expect(ShellCommand(word: "once") == nil)
+    #expect(ShellCommand(word: "onc") == nil)
     #expect(ShellCommand(word: "") == nil)
   }
 
@@ -27,10 +27,15 @@ import Testing
       #expect(line?.hasSuffix(command.declaration.summary) == true, "\(command)")
       for alias in command.declaration.aliases { #expect(line?.contains(", ." + alias) == true) }
     }
-    #expect(help.contains("  .quit, .exit, .q  leave (also Ctrl-D)"))
+    #expect(help.contains("  .quit, .exit, .q            leave (also Ctrl-D)"))
     #expect(
-      help.contains("  .mode FMT         output format: table csv tsv json jsonl markdown line box")
+      help.contains(
+        "  .mode FMT                   output format: table csv tsv json jsonl markdown line box")
     )
+    #expect(
+      help.contains(
+        "  .watch SECONDS [STATEMENT]  re-run STATEMENT (or the last one) every SECONDS, fetching afresh, until Ctrl-C"
+      ))
   }
 
   @Test func synopsesAreWhatUsageErrorsShow() {

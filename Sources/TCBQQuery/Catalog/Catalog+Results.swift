@@ -10,7 +10,7 @@ extension Catalog {
       ],
       rows: tables.map { t in
         [
-          .text(t.name), .text(t.source.shortName), t.keyColumn.map(Value.text) ?? .null,
+          .text(t.name), .text(t.filledBy), t.keyColumn.map(Value.text) ?? .null,
           .text(t.summary),
         ]
       })
@@ -35,7 +35,12 @@ extension Catalog {
   }
 
   static func unknownTable(_ name: Identifier, among names: [String]) -> Diagnostic {
-    Diagnostic(
+    if name.name == Catalog.lastResultName {
+      return Diagnostic(
+        "no result yet: '\(Catalog.lastResultName)' is the result of the last select, and none has run",
+        at: name.range)
+    }
+    return Diagnostic(
       "unknown table '\(name.name)'", at: name.range,
       suggestion: Suggestions.closest(to: name.name, among: names).map(Suggestions.didYouMean))
   }

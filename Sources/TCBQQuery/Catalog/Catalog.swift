@@ -16,6 +16,20 @@ public struct Catalog: Sendable, Hashable {
 
   public var tableNames: [String] { tables.map(\.name) }
 
+  /// This catalog with `table` added after the others, or in place of the one of its name.
+  public func replacing(_ table: TableSchema) -> Catalog {
+    var tables = self.tables
+    if let index = tables.firstIndex(where: { $0.name == table.name }) {
+      tables[index] = table
+    } else {
+      tables.append(table)
+    }
+    return Catalog(tables: tables)
+  }
+
+  /// The name of the table that holds the last select's result: `select * from _`.
+  public static let lastResultName = "_"
+
   /// The tables of the language (docs/language.md, "Tables"): one per `TableID`, in its order.
   public static let standard = Catalog(tables: TableID.allCases.map(\.schema))
 

@@ -12,14 +12,14 @@ public struct ColumnSchema: Sendable, Hashable {
 
 /// A table of the catalog: its columns, the API call that fills it, and its key column. Tables
 /// are looked up by `name`; `id` says which API table it is, for the code that fetches and
-/// builds it.
+/// builds it, and is nil for a table the session holds (`_`, the last result).
 public struct TableSchema: Sendable, Hashable {
   public var name: String
-  /// Which API table this is.
-  public var id: TableID
+  /// Which API table this is; nil for a table the session holds.
+  public var id: TableID?
   public var columns: [ColumnSchema]
-  /// The endpoint whose answers fill the table.
-  public var source: WeChatEndpoint
+  /// The endpoint whose answers fill the table; nil for a table the session holds.
+  public var source: WeChatEndpoint?
   /// The column whose values select what is fetched (`shares.appid`, `quota.cgi_path`): an
   /// `=`/`in` filter on it is pushed down to the API call.
   public var keyColumn: String?
@@ -38,6 +38,20 @@ public struct TableSchema: Sendable, Hashable {
     self.keyColumn = keyColumn
     self.summary = summary
   }
+
+  /// The schema of a table the session holds (no API call fills it).
+  public init(local name: String, columns: [ColumnSchema], summary: String) {
+    self.name = name
+    self.id = nil
+    self.columns = columns
+    self.source = nil
+    self.keyColumn = nil
+    self.summary = summary
+  }
+
+  /// What fills the table, as `show tables` and `.schema` say it: the endpoint's short name,
+  /// or `tcbq` for a table the session holds.
+  public var filledBy: String { source?.shortName ?? "tcbq" }
 
   /// The index of the column named `name` (case-insensitive).
   public func columnIndex(named name: String) -> Int? {

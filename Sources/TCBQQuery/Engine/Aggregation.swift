@@ -92,7 +92,7 @@ enum Aggregation {
           codes[r] = id < 0 ? 1 : Int32(values[Int(id)]) + 2  // NULL: 1, false: 2, true: 3
         }
         return codes
-      case .integer:
+      case .integer, .values:
         break
       }
     }

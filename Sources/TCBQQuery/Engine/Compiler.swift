@@ -70,6 +70,11 @@ struct Compiler {
         let v = values[id]
         return v < 0 ? .null : .boolean(v == 1)
       }
+    case .values(let values):
+      return { f, r in
+        let id = Int(f.ids[s][r])
+        return id < 0 ? .null : values[id]
+      }
     }
   }
 
@@ -151,6 +156,11 @@ struct Compiler {
         let id = Int(f.ids[s][r])
         return id < 0 || values[id] < 0
       }
+    case .values(let values):
+      return { f, r in
+        let id = Int(f.ids[s][r])
+        return id < 0 || values[id] == .null
+      }
     }
   }
 
@@ -198,7 +208,7 @@ struct Compiler {
             return Truth(test(flipped ? -cmp : cmp))
           }
         }
-      case .boolean:
+      case .boolean, .values:
         break
       }
     }

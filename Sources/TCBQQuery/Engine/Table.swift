@@ -47,20 +47,25 @@ public enum ColumnData: Sendable {
   case text(TextColumn)
   case integer(IntegerColumn)
   case boolean(BooleanColumn)
+  /// Values of any type, boxed: a result's column of reals or of mixed types (`_`).
+  case values([Value])
 
   public var count: Int {
     switch self {
     case .text(let c): c.codes.count
     case .integer(let c): c.values.count
     case .boolean(let c): c.values.count
+    case .values(let values): values.count
     }
   }
 
+  /// The column's type; `.any` for boxed values, which compare without affinity.
   public var type: ColumnType {
     switch self {
     case .text: .text
     case .integer: .integer
     case .boolean: .boolean
+    case .values: .any
     }
   }
 
@@ -77,6 +82,7 @@ public enum ColumnData: Sendable {
     case .text(let c): c[row].map(Value.text) ?? .null
     case .integer(let c): c[row].map(Value.integer) ?? .null
     case .boolean(let c): c[row].map(Value.boolean) ?? .null
+    case .values(let values): values[row]
     }
   }
 
@@ -92,6 +98,8 @@ public enum ColumnData: Sendable {
     case (.boolean(var a), .boolean(let b)):
       a.values += b.values
       return .boolean(a)
+    case (.values(let a), .values(let b)):
+      return .values(a + b)
     default:
       preconditionFailure("appending columns of different types")
     }
@@ -106,6 +114,8 @@ public enum ColumnData: Sendable {
         IntegerColumn(values: indices.map { c.values[$0] }, nulls: indices.map { c.nulls[$0] }))
     case .boolean(let c):
       return .boolean(BooleanColumn(values: indices.map { c.values[$0] }))
+    case .values(let values):
+      return .values(indices.map { values[$0] })
     }
   }
 }

@@ -17,7 +17,12 @@ indirect enum BoundExpr: Sendable, Hashable {
   /// The affinity the expression brings to a comparison: only column references have one.
   var affinity: Affinity {
     switch self {
-    case .column(_, _, let type): type == .text ? .text : .numeric
+    case .column(_, _, let type):
+      switch type {
+      case .text: .text
+      case .integer, .real, .boolean: .numeric
+      case .any: .none
+      }
     default: .none
     }
   }

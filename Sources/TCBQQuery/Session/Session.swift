@@ -4,7 +4,10 @@ import TCBQCore
 /// One user's session: the API, the cache of fetched tables and the settings. Runs statements:
 /// plans first (names checked before any call), then fetches what the plan needs, then executes.
 public actor Session {
-  public nonisolated let catalog: Catalog
+  /// The API tables and the tables the session holds (`_`).
+  public private(set) var catalog: Catalog
+  /// The rows of the tables the session holds, by name.
+  var localTables: [String: Table] = [:]
   public private(set) var settings: SessionSettings
   let api: any WeChatAPI
   let confirmer: any WriteConfirmer
@@ -97,8 +100,12 @@ public actor Session {
     var failures: [AppFailure] = []
     var notes: [String] = []
     for requirement in plan.requirements {
-      guard let id = catalog.table(named: requirement.table)?.id else {
+      guard let schema = catalog.table(named: requirement.table) else {
         throw StatementError("internal: table \(requirement.table) is not in the catalog")
+      }
+      guard let id = schema.id else {
+        tables[requirement.table] = localTables[schema.name]
+        continue
       }
       let fetched = try await table(id, keys: requirement.keys)
       tables[requirement.table] = fetched.table
@@ -106,7 +113,26 @@ public actor Session {
       notes += fetched.notes
     }
     let rows = try Executor.execute(plan, tables: tables)
+    keepAsLastResult(rows)
     return StatementResult(rows: rows, notes: notes, failures: failures)
+  }
+
+  /// Holds `rows` as the table `_`, for the next statements to query without an API call.
+  private func keepAsLastResult(_ rows: ResultSet) {
+    let table = Table(Catalog.lastResultName, holding: rows)
+    localTables[table.name] = table
+    let columns = zip(table.columnNames, table.columns).map {
+      ColumnSchema(name: $0, type: $1.type)
+    }
+    catalog = catalog.replacing(
+      TableSchema(
+        local: table.name, columns: columns,
+        summary: "the result of the last select (\(rows.rowCount) rows), kept by tcbq"))
+  }
+
+  /// Forgets every fetched table: the next statement asks the API again (`refresh`, `.watch`).
+  public func clearCache() {
+    cache.clearAll()
   }
 
   /// Refuses, before any call, a statement whose cost is known and over `--max-calls`.
@@ -374,12 +400,17 @@ public actor Session {
 
   func refresh(_ name: Identifier?) async throws -> StatementResult {
     guard let name else {
-      cache.clearAll()
+      clearCache()
       return StatementResult(notes: ["cache cleared: every table is fetched again on next use"])
     }
     let table = try catalog.resolveTable(name)
-    cache.clear(table.id)
-    switch table.id {
+    guard let id = table.id else {
+      return StatementResult(notes: [
+        "\(table.name) is held by tcbq, not fetched: nothing to refresh"
+      ])
+    }
+    cache.clear(id)
+    switch id {
     case .shares, .quota:
       return StatementResult(notes: ["\(table.name) is fetched again on next use"])
     case .apps:

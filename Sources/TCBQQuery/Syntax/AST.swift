@@ -83,6 +83,13 @@ public enum BinaryOperator: String, Sendable, Hashable {
   case or = "or"
 }
 
+extension SelectStatement {
+  /// The names of the tables it reads, in FROM order, lowercased.
+  public var tableNames: [String] {
+    ([from] + joins.map(\.table)).map(\.name.key)
+  }
+}
+
 public struct TableRef: Sendable, Hashable {
   public var name: Identifier
   public var alias: Identifier?
@@ -161,10 +168,13 @@ public struct SelectStatement: Sendable, Hashable {
 public struct DotCommand: Sendable, Hashable {
   public var name: String
   public var arguments: [String]
+  /// The arguments as written, after the name (`.watch 5 select …` keeps its statement whole).
+  public var argumentText: String
   public var range: SourceRange
-  public init(name: String, arguments: [String], range: SourceRange) {
+  public init(name: String, arguments: [String], argumentText: String = "", range: SourceRange) {
     self.name = name
     self.arguments = arguments
+    self.argumentText = argumentText
     self.range = range
   }
 }

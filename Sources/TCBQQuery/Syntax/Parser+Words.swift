@@ -46,7 +46,10 @@ extension DotCommand {
       return DotCommand(name: "", arguments: split(body).map(\.text), range: range)
     }
     let parts = split(body)
-    return DotCommand(name: parts[0].text, arguments: parts.dropFirst().map(\.text), range: range)
+    let afterName = body.drop { !$0.isWhitespace }.drop(while: \.isWhitespace)
+    return DotCommand(
+      name: parts[0].text, arguments: parts.dropFirst().map(\.text),
+      argumentText: String(afterName), range: range)
   }
 
   private struct Part {

@@ -180,8 +180,13 @@ public enum Completer {
       let words = ShellCommand.completionWords.map { "." + $0 }
       return Completion(prefix: prefix, candidates: matching(prefix, words))
     }
-    let prefix = endsWithSpace ? "" : String(parts.last!)
     let values = ShellCommand(word: parts[0].dropFirst())?.declaration.completes ?? .none
+    if values == .statement, parts.count > 2 || (parts.count == 2 && endsWithSpace) {
+      // `.watch 5 sel…`: the statement after the number completes as at the prompt.
+      let statement = String(line.drop { $0 != " " }.drop { $0 == " " }.drop { $0 != " " })
+      return complete(statement, cursor: statement.utf8.count, context: context)
+    }
+    let prefix = endsWithSpace ? "" : String(parts.last!)
     let candidates = matching(prefix, options(values, prefix, context))
     return Completion(prefix: prefix, candidates: candidates)
   }
@@ -197,6 +202,7 @@ public enum Completer {
     case .onOff: ["on", "off"]
     case .off: ["off"]
     case .tables: context.catalog.tableNames
+    case .statement: []
     }
   }
 

@@ -2,9 +2,10 @@ import Foundation
 import TCBQCore
 import TCBQQuery
 
-/// The interactive shell: a libedit prompt that shows where you are, a continuation prompt while
-/// a statement is incomplete, history, completion, and Ctrl-C that clears the line at the prompt
-/// and cancels a running statement.
+/// The interactive shell: a libedit prompt that shows where you are, a continuation prompt that
+/// says what it waits for (a query runs at the `;` that ends its line, other statements on Enter
+/// once complete: `InputWait`), history (a statement of several lines is one entry), completion,
+/// and Ctrl-C that clears the lines typed so far and cancels a running statement.
 struct InteractiveShell {
   let runner: ScriptRunner
   let session: Session
@@ -20,8 +21,7 @@ struct InteractiveShell {
     await runStartupFile()
 
     let pending = SharedText()
-    let known = KnownIdentifiers()
-    let catalog = session.catalog
+    let known = KnownIdentifiers(await KnownIdentifiers.Names(session))
     let editor = LineEditor(
       programName: "tcbq", historyFile: paths.historyFile,
       completer: { line, cursor in
@@ -29,18 +29,21 @@ struct InteractiveShell {
         let before = String(line.prefix(cursor))
         let text = prior.isEmpty ? line : prior + "\n" + line
         let offset = (prior.isEmpty ? 0 : prior.utf8.count + 1) + before.utf8.count
-        let (appids, envIDs) = known.value
+        let names = known.value
         let context = CompletionContext(
-          catalog: catalog, appids: appids, envIDs: envIDs, listPaths: PathLister.list)
+          catalog: names.catalog, appids: names.appids, envIDs: names.envIDs,
+          listPaths: PathLister.list)
         return Completer.complete(text, cursor: offset, context: context).candidates
       })
     defer { editor.close() }
 
     let primary = "tcbq(\(location))> "
-    let continuation = String(repeating: " ", count: max(0, primary.count - 5)) + "...> "
     var buffer = ""
+    var waitingFor = InputWait.nothing
     while true {
-      switch editor.readLine(prompt: buffer.isEmpty ? primary : continuation) {
+      let prompt =
+        buffer.isEmpty ? primary : Self.continuationPrompt(waitingFor, width: primary.count)
+      switch editor.readLine(prompt: prompt) {
       case .endOfInput:
         if !buffer.isEmpty { console.message("(the incomplete statement was not run)") }
         return .success
@@ -53,7 +56,8 @@ struct InteractiveShell {
           buffer = ""
           continue
         }
-        guard Script.isComplete(buffer) else {
+        waitingFor = InputWait.after(buffer)
+        guard waitingFor == .nothing else {
           pending.value = buffer
           continue
         }
@@ -64,15 +68,22 @@ struct InteractiveShell {
         if !Self.isQuit(text) { editor.addHistory(text) }
         let runner = self.runner
         let (result, interrupted) = await InterruptSignal.cancellingOnInterrupt {
-          await runner.run(script: text)
+          await runner.run(script: text, boundaries: .semicolons)
         }
         if interrupted, case .success(let status) = result, status != .interrupted {
           console.message("interrupted")
         }
-        known.value = await session.knownIdentifiers()
+        known.value = await KnownIdentifiers.Names(session)
         if await runner.quitRequested { return .success }
       }
     }
+  }
+
+  /// The prompt of the lines after the first, as wide as the first one's: `...> `, with what
+  /// it waits for before the `>` (`...;> ` for the `;` that ends a query, `...'> ` in a string).
+  static func continuationPrompt(_ wait: InputWait, width: Int) -> String {
+    let text = "..." + wait.promptMark + "> "
+    return String(repeating: " ", count: max(0, width - text.count)) + text
   }
 
   /// Whether `text` is only `.quit` or one of its aliases (with an optional `;`).
@@ -99,12 +110,24 @@ final class SharedText: Sendable {
   }
 }
 
-/// The appids and env ids the session has fetched, for completion.
+/// The session's tables and the appids and env ids it has fetched, for completion.
 final class KnownIdentifiers: Sendable {
-  private let ids = Locked<(appids: [String], envIDs: [String])>(([], []))
-  var value: (appids: [String], envIDs: [String]) {
-    get { ids.withLock { $0 } }
-    set { ids.withLock { $0 = newValue } }
+  struct Names: Sendable {
+    var catalog: Catalog
+    var appids: [String]
+    var envIDs: [String]
+
+    init(_ session: Session) async {
+      catalog = await session.catalog
+      (appids, envIDs) = await session.knownIdentifiers()
+    }
+  }
+
+  private let names: Locked<Names>
+  init(_ names: Names) { self.names = Locked(names) }
+  var value: Names {
+    get { names.withLock { $0 } }
+    set { names.withLock { $0 = newValue } }
   }
 }
 

@@ -2,13 +2,6 @@ import Foundation
 
 /// Shows text taller than the terminal through `PAGER` (default `less -FRSX`).
 enum Pager {
-  /// The terminal's rows, when standard output is a terminal.
-  static func terminalRows() -> Int? {
-    var size = winsize()
-    guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return nil }
-    return Int(size.ws_row)
-  }
-
   /// Pipes `bytes` into the pager; false when it could not be started (the caller prints).
   static func show(_ bytes: [UInt8], environment: [String: String]) -> Bool {
     let command = environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -FRSX"

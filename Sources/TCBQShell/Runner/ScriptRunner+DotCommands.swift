@@ -15,7 +15,7 @@ extension ScriptRunner {
     switch command {
     case .help: console.message(Self.helpText)
     case .tables: return await runAndRender(.showTables, source: source)
-    case .schema: return schema(args, line)
+    case .schema: return await schema(args, line)
     case .mode: return mode(args, line)
     case .headers:
       guard let on = Self.onOff(args) else { return usage(line, command) }
@@ -23,7 +23,12 @@ extension ScriptRunner {
     case .timer:
       guard let on = Self.onOff(args) else { return usage(line, command) }
       timer = on
+    case .maxrows: return maxRows(args, line)
     case .output: return redirect(to: args.first)
+    case .once:
+      guard args.count == 1 else { return usage(line, command) }
+      return redirectOnce(to: args[0])
+    case .watch: return await watch(line)
     case .read:
       guard args.count == 1 else { return usage(line, command) }
       return await read(path: args[0])
@@ -34,16 +39,17 @@ extension ScriptRunner {
   }
 
   /// `.schema [TABLE]`: the schema is what was asked for, a result on standard output.
-  private func schema(_ args: [String], _ line: DotCommand) -> ExitStatus {
+  private func schema(_ args: [String], _ line: DotCommand) async -> ExitStatus {
+    let catalog = await session.catalog
     var tables: [TableSchema] = []
     for name in args {
-      guard let table = session.catalog.table(named: name) else {
-        return usage(line, "no table '\(name)'" + suggestion(name, session.catalog.tableNames))
+      guard let table = catalog.table(named: name) else {
+        return usage(line, "no table '\(name)'" + suggestion(name, catalog.tableNames))
       }
       tables.append(table)
     }
-    let text = (args.isEmpty ? session.catalog.tables : tables)
-      .map { session.catalog.schemaText($0) + "\n" }.joined()
+    let text = (args.isEmpty ? catalog.tables : tables)
+      .map { catalog.schemaText($0) + "\n" }.joined()
     do {
       try output.writeText(text)
     } catch {
@@ -70,6 +76,27 @@ extension ScriptRunner {
     } catch {
       return console.report(error)
     }
+    return .success
+  }
+
+  private func redirectOnce(to path: String) -> ExitStatus {
+    do {
+      try output.redirectOnce(to: path)
+    } catch {
+      return console.report(error)
+    }
+    return .success
+  }
+
+  /// `.maxrows` shows the limit; `.maxrows N` sets it (0: all rows).
+  private func maxRows(_ args: [String], _ line: DotCommand) -> ExitStatus {
+    guard let value = args.first else {
+      let limit = output.maxRows == 0 ? "0 (all rows)" : String(output.maxRows)
+      console.message("maxrows \(limit): results on a terminal show at most that many rows")
+      return .success
+    }
+    guard args.count == 1, let n = Int(value), n >= 0 else { return usage(line, .maxrows) }
+    output.maxRows = n
     return .success
   }
 
@@ -132,7 +159,9 @@ extension ScriptRunner {
   }
 
   static var helpText: String {
-    var lines = ["Statements (end with ; or a new line; -- starts a comment):"]
+    var lines = [
+      "Statements (at the prompt a query runs at the ; ending its line, others on Enter; in scripts a new line also ends one; -- starts a comment):"
+    ]
     let examples = [
       ("select", "select env_id, status from envs where region = 'ap-shanghai' order by env_id"),
       ("join", "select s.appid, e.status from shares s join envs e on e.env_id = s.env_id"),

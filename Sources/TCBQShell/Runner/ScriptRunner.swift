@@ -18,6 +18,8 @@ actor ScriptRunner {
   var quitRequested = false
   /// `.read` nesting, bounded so a file that reads itself fails clearly.
   var readDepth = 0
+  /// The last statement run that is not a dot command, and its source (`.watch` repeats it).
+  var lastStatement: (ParsedStatement, String)?
   /// The progress line for long fetches (interactive, on a terminal).
   let progress: ProgressLine?
 
@@ -36,14 +38,16 @@ actor ScriptRunner {
   // MARK: scripts
 
   /// Runs a whole script. Syntax errors and unknown names anywhere stop it before anything runs
-  /// (unless `--keep-going`, which runs the statements that are sound).
-  func run(script text: String) async -> ExitStatus {
-    let parsed = Script.parse(text)
+  /// (unless `--keep-going`, which runs the statements that are sound). `boundaries`: where
+  /// statements stop besides `;` (the interactive shell passes `.semicolons`).
+  func run(script text: String, boundaries: StatementBoundaries = .lines) async -> ExitStatus {
+    let parsed = Script.parse(text, boundaries: boundaries)
     var status = ExitStatus.success
     var problems = parsed.diagnostics
     var runnable: [ParsedStatement] = []
+    let catalog = await session.catalog
     for statement in parsed.statements {
-      let found = Self.check(statement.statement, catalog: session.catalog)
+      let found = Self.check(statement.statement, catalog: catalog)
       if found.isEmpty { runnable.append(statement) } else { problems += found }
     }
     if !problems.isEmpty {
@@ -64,10 +68,12 @@ actor ScriptRunner {
   }
 
   /// Name checks that need no API call: the planner for selects, the catalog for table names.
+  /// A select that reads `_` is checked when it runs: `_` changes as the script runs.
   static func check(_ statement: Statement, catalog: Catalog) -> [Diagnostic] {
     do throws(PlanError) {
       switch statement {
       case .select(let select), .explain(let select):
+        if select.tableNames.contains(Catalog.lastResultName) { return [] }
         _ = try Planner.plan(select, catalog: catalog)
       case .describe(let name):
         _ = try catalog.resolveTable(name)
@@ -89,6 +95,7 @@ actor ScriptRunner {
     if case .dot(let command) = parsed.statement {
       return await runDot(command, source: source)
     }
+    lastStatement = (parsed, source)
     let started = ContinuousClock.now
     let before = ledger?.snapshot()
     progress?.begin()
@@ -98,7 +105,7 @@ actor ScriptRunner {
       var status = ExitStatus.success
       if let rows = result.rows {
         do {
-          try output.write(rows)
+          for note in try output.write(rows) { console.message(note) }
         } catch {
           return console.report(error, source: source)
         }

@@ -1,3 +1,4 @@
+import Foundation
 import TCBQRender
 
 /// The dot commands of the shell, each declared once: its name (the raw value), aliases,
@@ -6,7 +7,8 @@ import TCBQRender
 /// this; `ScriptRunner.runDot` picks each command's handler by an exhaustive switch over it.
 /// A new dot command is a case here, its entry in `declaration`, and its handler.
 enum ShellCommand: String, CaseIterable, Sendable {
-  case help, tables, schema, mode, headers, output, read, timer, maxcalls, quit
+  case help, tables, schema, mode, headers, maxrows, output, once, read, timer, maxcalls, watch,
+    quit
 
   /// What the command's argument completes to.
   enum ArgumentValues: Sendable {
@@ -18,6 +20,8 @@ enum ShellCommand: String, CaseIterable, Sendable {
     case onOff
     /// `off`, the one word among the numbers.
     case off
+    /// A statement after the number (`.watch`).
+    case statement
     case tables
   }
 
@@ -52,10 +56,17 @@ enum ShellCommand: String, CaseIterable, Sendable {
       Declaration(
         arguments: "on|off", summary: "header row in table, csv, tsv, markdown, box",
         completes: .onOff)
+    case .maxrows:
+      Declaration(
+        arguments: "[N]",
+        summary: "on a terminal show at most N rows of a result (default 1000, 0: all)")
     case .output:
       Declaration(
         arguments: "[PATH]", summary: "send results to PATH; without PATH back to standard output",
         completes: .paths)
+    case .once:
+      Declaration(
+        arguments: "PATH", summary: "send only the next result to PATH", completes: .paths)
     case .read:
       Declaration(
         arguments: "PATH", summary: "run the statements of a script file", completes: .paths)
@@ -66,6 +77,11 @@ enum ShellCommand: String, CaseIterable, Sendable {
     case .maxcalls:
       Declaration(
         arguments: "N|off", summary: "no statement makes more than N API calls", completes: .off)
+    case .watch:
+      Declaration(
+        arguments: "SECONDS [STATEMENT]",
+        summary: "re-run STATEMENT (or the last one) every SECONDS, fetching afresh, until Ctrl-C",
+        completes: .statement)
     case .quit:
       Declaration(arguments: "", summary: "leave (also Ctrl-D)", aliases: ["exit", "q"])
     }
@@ -98,12 +114,15 @@ enum ShellCommand: String, CaseIterable, Sendable {
   }
 
   /// The lines of `.help` that list the dot commands.
+  /// Summaries line up two columns after the longest synopsis.
   static var helpLines: [String] {
-    allCases.map { command in
-      let shown = ([command.synopsis] + command.declaration.aliases.map { "." + $0 })
-        .joined(separator: ", ")
-      let padding = String(repeating: " ", count: max(1, 18 - shown.count))
-      return "  " + shown + padding + command.declaration.summary
+    let shown = allCases.map { command in
+      ([command.synopsis] + command.declaration.aliases.map { "." + $0 }).joined(separator: ", ")
+    }
+    let width = (shown.map(\.count).max() ?? 0) + 2
+    return zip(allCases, shown).map { command, shown in
+      "  " + shown.padding(toLength: width, withPad: " ", startingAt: 0)
+        + command.declaration.summary
     }
   }
 }

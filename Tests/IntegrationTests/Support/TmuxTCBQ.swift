@@ -4,8 +4,8 @@ import Foundation
 extension TmuxSession {
   /// The prompt on the embedded sandbox.
   static let sandboxPrompt = "tcbq(sandbox)> "
-  /// The prompt for the lines after the first of an incomplete statement.
-  static let continuationPrompt = "          ...> "
+  /// The prompt for the lines after the first of a query, waiting for its `;`.
+  static let continuationPrompt = "         ...;> "
 
   /// The prompt against a `tcbq-sandbox` server.
   static func prompt(for sandbox: SandboxProcess) -> String {

@@ -1,0 +1,77 @@
+extension Table {
+  /// A table holding the rows of a result (`_`): a column of texts, integers or booleans (with
+  /// NULLs) gets that column's storage, any other (reals, mixed types) keeps its values boxed.
+  /// Repeated column names get SQLite's suffixes, as `create table … as select` does
+  /// (`appid`, `appid:1`).
+  init(_ name: String, holding result: ResultSet) {
+    var names: [String] = []
+    var taken = Set<String>()
+    for column in result.columns {
+      var candidate = column.name.lowercased()
+      var suffix = 0
+      while taken.contains(candidate) {
+        suffix += 1
+        candidate = column.name.lowercased() + ":\(suffix)"
+      }
+      taken.insert(candidate)
+      names.append(candidate)
+    }
+    let columns = result.columns.indices.map { index in
+      ColumnData(result.storage[index], declared: result.columns[index].type)
+    }
+    self.init(name: name, columnNames: names, columns: columns)
+  }
+}
+
+extension ColumnData {
+  /// The storage for one result column.
+  init(_ storage: ResultSet.Storage, declared: ColumnType) {
+    switch storage {
+    case .text(let codes, let dictionary):
+      self = .text(TextColumn(codes: codes, dictionary: dictionary))
+    case .values(let values):
+      self = Self.typed(values, declared: declared) ?? .values(values)
+    }
+  }
+
+  /// `values` in a column of one type, when every value is NULL or of that type.
+  private static func typed(_ values: [Value], declared: ColumnType) -> ColumnData? {
+    var kind: ColumnType?
+    for value in values {
+      let type: ColumnType
+      switch value {
+      case .null: continue
+      case .text: type = .text
+      case .integer: type = .integer
+      case .boolean: type = .boolean
+      case .real: return nil
+      }
+      if kind == nil { kind = type } else if kind != type { return nil }
+    }
+    switch kind ?? declared {
+    case .text:
+      var column = TextColumn()
+      column.reserveCapacity(values.count)
+      for value in values {
+        if case .text(let text) = value { column.append(text) } else { column.append(nil) }
+      }
+      return .text(column)
+    case .integer:
+      var column = IntegerColumn()
+      column.reserveCapacity(values.count)
+      for value in values {
+        if case .integer(let n) = value { column.append(n) } else { column.append(nil) }
+      }
+      return .integer(column)
+    case .boolean:
+      var column = BooleanColumn()
+      column.reserveCapacity(values.count)
+      for value in values {
+        if case .boolean(let b) = value { column.append(b) } else { column.append(nil) }
+      }
+      return .boolean(column)
+    case .real, .any:
+      return nil
+    }
+  }
+}
