@@ -67,10 +67,23 @@ struct Binder {
       return .binary(
         op, bind(a, visible: visible, mode: mode, aliases: aliases),
         bind(b, visible: visible, mode: mode, aliases: aliases))
-    case .like(let a, let p, let negated):
-      return .like(
-        bind(a, visible: visible, mode: mode, aliases: aliases),
-        pattern: bind(p, visible: visible, mode: mode, aliases: aliases), negated: negated)
+    case .match(let op, let a, let p, let escape, let negated):
+      return bindMatch(
+        op, a, p, escape: escape, negated: negated, visible: visible, mode: mode, aliases: aliases)
+    case .caseWhen(let operand, let whens, let otherwise):
+      return .caseWhen(
+        operand: operand.map { bind($0, visible: visible, mode: mode, aliases: aliases) },
+        whens: whens.map { when in
+          BoundWhen(
+            condition: bind(when.condition, visible: visible, mode: mode, aliases: aliases),
+            result: bind(when.result, visible: visible, mode: mode, aliases: aliases))
+        },
+        otherwise: otherwise.map { bind($0, visible: visible, mode: mode, aliases: aliases) })
+    case .cast(let e, let type):
+      if type.affinity == .blob {
+        error("cast to \(type.name) is not supported: tcbq has no blobs", at: expr.range)
+      }
+      return .cast(bind(e, visible: visible, mode: mode, aliases: aliases), type.affinity)
     case .inList(let e, let list, let negated):
       return .inList(
         bind(e, visible: visible, mode: mode, aliases: aliases),
@@ -146,6 +159,29 @@ struct Binder {
     return .literal(.null)
   }
 
+  /// `like`, `glob`, `regexp`: a literal pattern that cannot match anything (a regular
+  /// expression that does not compile, an escape of more than one character) is an error here.
+  mutating func bindMatch(
+    _ op: MatchOperator, _ value: Expr, _ pattern: Expr, escape: Expr?, negated: Bool,
+    visible: Int, mode: Mode, aliases: Bool
+  ) -> BoundExpr {
+    let boundPattern = bind(pattern, visible: visible, mode: mode, aliases: aliases)
+    let boundEscape = escape.map { bind($0, visible: visible, mode: mode, aliases: aliases) }
+    if case .literal(let p) = boundPattern, let text = p.sqlText, op == .regexp,
+      TextMatcher.regexp(text) == nil
+    {
+      error("invalid regular expression '\(text)' (Swift Regex syntax)", at: pattern.range)
+    }
+    if let escape, case .literal(let e)? = boundEscape, let text = e.sqlText,
+      text.unicodeScalars.count != 1
+    {
+      error("the escape of like must be a single character", at: escape.range)
+    }
+    return .match(
+      op, bind(value, visible: visible, mode: mode, aliases: aliases), pattern: boundPattern,
+      escape: boundEscape, negated: negated)
+  }
+
   /// A function call: an aggregate (`count`, `sum`, `avg`, and `min`/`max` with one argument)
   /// or a scalar function.
   mutating func bindCall(
@@ -186,16 +222,20 @@ struct Binder {
       }
       call = AggregateCall(kind: .countStar, argument: nil, distinct: false)
     } else {
-      guard args.count == 1 else {
+      let kind = AggregateCall.Kind(rawValue: key) ?? .count
+      let most = kind == .groupConcat && !distinct ? 2 : 1
+      guard (1...most).contains(args.count) else {
+        let expected = most == 2 ? "1 or 2" : "1"
         error(
-          "wrong number of arguments to function \(key)() (expected 1, got \(args.count))",
+          "wrong number of arguments to function \(key)() (expected \(expected), got \(args.count))",
           at: expr.range)
         return .literal(.null)
       }
-      let argument = bind(
-        args[0], visible: visible, mode: .aggregateArgument(key), aliases: aliases)
+      let bound = args.map {
+        bind($0, visible: visible, mode: .aggregateArgument(key), aliases: aliases)
+      }
       call = AggregateCall(
-        kind: AggregateCall.Kind(rawValue: key)!, argument: argument, distinct: distinct)
+        kind: kind, argument: bound[0], distinct: distinct, separator: bound.dropFirst().first)
     }
     return .aggregate(slot: slot(for: call), type: call.resultType)
   }
@@ -214,7 +254,7 @@ struct Binder {
   ) -> BoundExpr {
     let key = name.key
     guard let function = ScalarFunction(rawValue: key) else {
-      let known = ScalarFunction.allCases.map(\.rawValue) + ["count", "sum", "avg"]
+      let known = Functions.names
       error(
         "unknown function '\(name.name)'", at: name.range,
         suggestion: Suggestions.closest(to: name.name, among: known).map(Suggestions.didYouMean))

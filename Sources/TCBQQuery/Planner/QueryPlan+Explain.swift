@@ -98,7 +98,7 @@ extension QueryPlan {
   func render(_ e: BoundExpr) -> String {
     func wrapped(_ e: BoundExpr) -> String {
       switch e {
-      case .literal, .column, .aggregate, .function: render(e)
+      case .literal, .column, .aggregate, .function, .caseWhen, .cast: render(e)
       default: "(\(render(e)))"
       }
     }
@@ -122,8 +122,15 @@ extension QueryPlan {
       return op == .not ? "not \(wrapped(x))" : "\(op.rawValue)\(wrapped(x))"
     case .binary(let op, let a, let b):
       return "\(wrapped(a)) \(op.rawValue) \(wrapped(b))"
-    case .like(let a, let p, let negated):
-      return "\(wrapped(a)) \(negated ? "not like" : "like") \(wrapped(p))"
+    case .match(let op, let a, let p, let escape, let negated):
+      return "\(wrapped(a)) \(negated ? "not " : "")\(op.rawValue) \(wrapped(p))"
+        + (escape.map { " escape \(wrapped($0))" } ?? "")
+    case .caseWhen(let operand, let whens, let otherwise):
+      return "case" + (operand.map { " " + render($0) } ?? "")
+        + whens.map { " when \(render($0.condition)) then \(render($0.result))" }.joined()
+        + (otherwise.map { " else " + render($0) } ?? "") + " end"
+    case .cast(let x, let affinity):
+      return "cast(\(render(x)) as \(affinity))"
     case .inList(let x, let list, let negated):
       return
         "\(wrapped(x)) \(negated ? "not in" : "in") (\(list.map(render).joined(separator: ", ")))"

@@ -160,10 +160,35 @@ struct SourcePrinter {
       print(left, atLeast: level)
       text += " \(op.rawValue) "
       print(right, atLeast: level.tighter)
-    case .like(let value, let pattern, let negated):
+    case .match(let op, let value, let pattern, let escape, let negated):
       print(value, atLeast: .equality)
-      text += negated ? " not like " : " like "
+      text += (negated ? " not " : " ") + op.rawValue + " "
       print(pattern, atLeast: .comparison)
+      if let escape {
+        text += " escape "
+        print(escape, atLeast: .comparison)
+      }
+    case .caseWhen(let operand, let whens, let otherwise):
+      text += "case"
+      if let operand {
+        text += " "
+        print(operand)
+      }
+      for when in whens {
+        text += " when "
+        print(when.condition)
+        text += " then "
+        print(when.result)
+      }
+      if let otherwise {
+        text += " else "
+        print(otherwise)
+      }
+      text += " end"
+    case .cast(let value, let type):
+      text += "cast("
+      print(value)
+      text += " as \(type.name))"
     case .inList(let value, let list, let negated):
       print(value, atLeast: .equality)
       text += negated ? " not in (" : " in ("
@@ -215,11 +240,11 @@ struct SourcePrinter {
     switch expr.kind {
     case .literal(.integer(let value)) where value < 0: .prefix
     case .literal(.real(let value, _)) where value.sign == .minus: .prefix
-    case .literal, .column, .call: .primary
+    case .literal, .column, .call, .caseWhen, .cast: .primary
     case .unary(.not, _): .not
     case .unary: .prefix
     case .binary(let op, _, _): precedence(of: op)
-    case .like, .inList, .between, .isNull: .equality
+    case .match, .inList, .between, .isNull: .equality
     }
   }
 

@@ -34,8 +34,19 @@ extension Expr {
         .unary(op, operand.withoutRanges)
       case .binary(let op, let left, let right):
         .binary(op, left.withoutRanges, right.withoutRanges)
-      case .like(let value, let pattern, let negated):
-        .like(value.withoutRanges, pattern: pattern.withoutRanges, negated: negated)
+      case .match(let op, let value, let pattern, let escape, let negated):
+        .match(
+          op, value.withoutRanges, pattern: pattern.withoutRanges, escape: escape?.withoutRanges,
+          negated: negated)
+      case .caseWhen(let operand, let whens, let otherwise):
+        .caseWhen(
+          operand: operand?.withoutRanges,
+          whens: whens.map {
+            WhenClause(condition: $0.condition.withoutRanges, result: $0.result.withoutRanges)
+          },
+          otherwise: otherwise?.withoutRanges)
+      case .cast(let value, let type):
+        .cast(value.withoutRanges, type)
       case .inList(let value, let list, let negated):
         .inList(value.withoutRanges, list.map(\.withoutRanges), negated: negated)
       case .between(let value, let low, let high, let negated):

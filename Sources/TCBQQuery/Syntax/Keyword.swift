@@ -7,6 +7,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
   case `where`, group, by, having, order, asc, desc, limit, offset
   case and, or, not, `in`, like, between, `is`, null, `true`, `false`
   case explain, shares, share, unshare, of, with, show, tables, describe, refresh
+  case `case`, when, then, `else`, end, cast, glob, regexp, escape
 
   /// The keyword a word spells, ignoring case; nil when it is not a keyword.
   public init?(word: some StringProtocol) {
@@ -18,7 +19,8 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
   /// Whether the word always reads as this keyword, never as a name.
   public var isReserved: Bool {
     switch self {
-    case .explain, .shares, .share, .unshare, .of, .with, .show, .tables, .describe, .refresh:
+    case .explain, .shares, .share, .unshare, .of, .with, .show, .tables, .describe, .refresh,
+      .glob, .regexp, .escape:
       false
     default:
       true
