@@ -34,7 +34,8 @@ import Testing
   @Test func tableNamesAfterFromAndJoin() {
     #expect(complete("select * from e") == ["envs"])
     #expect(complete("select * from shares s join d") == ["databases"])
-    #expect(complete("describe sh") == ["shares"])
+    #expect(complete("describe sh") == ["share_errors", "shares"])
+    #expect(complete("select * from app_") == ["app_info", "app_permissions"])
     #expect(complete("select * from ").contains("custom_log_services"))
   }
 

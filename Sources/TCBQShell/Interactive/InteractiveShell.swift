@@ -29,9 +29,8 @@ struct InteractiveShell {
         let before = String(line.prefix(cursor))
         let text = prior.isEmpty ? line : prior + "\n" + line
         let offset = (prior.isEmpty ? 0 : prior.utf8.count + 1) + before.utf8.count
-        let (appids, envIDs) = known.value
         let context = CompletionContext(
-          catalog: catalog, appids: appids, envIDs: envIDs, listPaths: PathLister.list)
+          catalog: catalog, known: known.value, listPaths: PathLister.list)
         return Completer.complete(text, cursor: offset, context: context).candidates
       })
     defer { editor.close() }
@@ -99,10 +98,10 @@ final class SharedText: Sendable {
   }
 }
 
-/// The appids and env ids the session has fetched, for completion.
+/// The appids, env ids and nick names the session has fetched, for completion.
 final class KnownIdentifiers: Sendable {
-  private let ids = Locked<(appids: [String], envIDs: [String])>(([], []))
-  var value: (appids: [String], envIDs: [String]) {
+  private let ids = Locked(FetchedIdentifiers())
+  var value: FetchedIdentifiers {
     get { ids.withLock { $0 } }
     set { ids.withLock { $0 = newValue } }
   }
