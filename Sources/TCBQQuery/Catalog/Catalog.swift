@@ -62,7 +62,7 @@ extension TableID {
           + [ColumnSchema(name: "is_mini_program", type: .boolean)]
           + Self.text("signature", "head_img"),
         source: .authorizerInfo, keyColumn: "appid",
-        summary: "who each authorized app is, one call per app")
+        summary: "who each authorized app is (one call per app)")
     case .appPermissions:
       TableSchema(
         self, columns: Self.text("appid") + Self.integer("funcscope_id"), source: .authorizerInfo,
@@ -75,7 +75,7 @@ extension TableID {
       TableSchema(
         self, columns: Self.text("appid", "errmsg", "kind"), source: .batchGetEnvID,
         keyColumn: "appid",
-        summary: "one row per app batchgetenvid answered with an error (its err_list)")
+        summary: "one row per err_list entry of batchgetenvid: why an app has no shares")
     case .quota:
       TableSchema(
         self,
