@@ -27,7 +27,8 @@ import Testing
         == "appid,nick_name,account_status\r\n\(Data.bannedApp),云栈抽奖,16\r\n\(Data.frozenApp),云栈旅行,19\r\n"
     )
     let asked = try requests(sandbox, to: Self.infoPath)
-    #expect(asked.map(\.appids).sorted { $0.first! < $1.first! } == [[Data.bannedApp], [Data.frozenApp]])
+    #expect(
+      asked.map(\.appids).sorted { $0.first! < $1.first! } == [[Data.bannedApp], [Data.frozenApp]])
     #expect(try requests(sandbox, to: Self.listPath).isEmpty)
   }
 
@@ -60,7 +61,10 @@ import Testing
     try SandboxLog.reset(sandbox)
     let script = "select count(*) from apps\nexplain \(query)\n\(query)\n"
     let session = try tcbq.run(["--format", "csv", "--no-header"], stdin: script)
-    #expect(session.stdout.contains("  api_get_authorizer_info: \(apps) (\(apps) apps not cached, one call per app)"), "\(session.stdout)")
+    #expect(
+      session.stdout.contains(
+        "  api_get_authorizer_info: \(apps) (\(apps) apps not cached, one call per app)"),
+      "\(session.stdout)")
     #expect(try requests(sandbox, to: Self.infoPath).count == apps)
   }
 
@@ -68,7 +72,9 @@ import Testing
     let sandbox = try await SandboxProcess.start()
     defer { sandbox.stop() }
     let tcbq = try TCBQRunner.against(sandbox)
-    let result = try tcbq.run(["--format", "csv", "--no-header", "-c", "select count(*) from shares"])
+    let result = try tcbq.run([
+      "--format", "csv", "--no-header", "-c", "select count(*) from shares",
+    ])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(
       result.stderr
@@ -79,7 +85,9 @@ import Testing
       "select appid, kind from share_errors where kind = 'no_cloud_development' order by appid",
     ])
     #expect(errors.status == 0, "\(errors.stderr)")
-    #expect(errors.stdout.split(separator: "\r\n").contains("\(Data.appWithoutPrivilege),no_cloud_development"))
+    #expect(
+      errors.stdout.split(separator: "\r\n").contains(
+        "\(Data.appWithoutPrivilege),no_cloud_development"))
   }
 
   @Test func anUnauthorizedAppIsAFailureNamedWithItsErrcode() async throws {
@@ -92,7 +100,10 @@ import Testing
     ])
     #expect(result.status == 3)
     #expect(result.stdout == "云栈商城\r\n")
-    #expect(result.stderr.contains("wxffffffffffffffff: component is not authorized by this account (errcode 61003"), "\(result.stderr)")
+    #expect(
+      result.stderr.contains(
+        "wxffffffffffffffff: component is not authorized by this account (errcode 61003"),
+      "\(result.stderr)")
   }
 
   @Test func aSharesWalkWithARealFailureExitsThree() async throws {

@@ -41,7 +41,9 @@ import Testing
     try await body()
     let spent = client.ledger.snapshot().subtracting(before)
     return Dictionary(
-      uniqueKeysWithValues: spent.entries.map { (WeChatEndpoint.shortName(ofPath: $0.path), $0.calls) })
+      uniqueKeysWithValues: spent.entries.map {
+        (WeChatEndpoint.shortName(ofPath: $0.path), $0.calls)
+      })
   }
 
   @Test func theWalkMakesTheCallsExplainCounts() async throws {
@@ -65,7 +67,8 @@ import Testing
     let (client, session) = connect()
     _ = try await run(session, "select count(*) from apps")
     let named = [DefaultDataset.appSharingThree, DefaultDataset.officialAccount]
-    _ = try await run(session, "select * from app_info where appid in ('\(named.joined(separator: "', '"))')")
+    _ = try await run(
+      session, "select * from app_info where appid in ('\(named.joined(separator: "', '"))')")
     let query = "select appid from app_info where account_status <> 1"
     let expected = DefaultDataset.dataset.apps.count - named.count
     #expect(

@@ -64,7 +64,9 @@ import Testing
     let s = session(api)
     let result = try await run(s, "select count(*) from app_info")
     #expect(values(result) == [[.integer(3)]])
-    #expect(api.calls == ["api_get_authorizer_list"] + Array(repeating: "api_get_authorizer_info", count: 3))
+    #expect(
+      api.calls == ["api_get_authorizer_list"]
+        + Array(repeating: "api_get_authorizer_info", count: 3))
     // app_permissions comes from the same answers: no call.
     let permissions = try await run(s, "select appid, funcscope_id from app_permissions")
     #expect(values(permissions).count == 6)
@@ -80,7 +82,10 @@ import Testing
     )
     #expect(
       values(result) == [[.text("wxB"), .null, .null, .integer(1), .boolean(true), .null]])
-    #expect(result.rows?.columns.map(\.name) == ["appid", "service_type", "verify_type", "account_status", "is_mini_program", "signature"])
+    #expect(
+      result.rows?.columns.map(\.name) == [
+        "appid", "service_type", "verify_type", "account_status", "is_mini_program", "signature",
+      ])
   }
 
   @Test func anAppAnswered61003HasNoRowIsNamedAndIsNotAskedAgain() async throws {
@@ -96,7 +101,8 @@ import Testing
     #expect(again.failures.map(\.appid) == ["wxGone"])
     #expect(asked(api) == ["wxA", "wxGone"])
     let plan = try await explainLines(s, query)
-    #expect(plan.contains("  api_get_authorizer_info: 0 (0 of 2 appids not cached, one call per app)"))
+    #expect(
+      plan.contains("  api_get_authorizer_info: 0 (0 of 2 appids not cached, one call per app)"))
   }
 
   @Test func aCallThatFailedIsAFailureAndIsAskedAgain() async throws {
@@ -161,7 +167,8 @@ import Testing
       s,
       "select i.nick_name, p.funcscope_id from app_info i join app_permissions p on p.appid = i.appid where i.appid = 'wxA' and p.appid in ('wxA', 'wxB')"
     )
-    #expect(lines.contains("  api_get_authorizer_info: 2 (2 of 2 appids not cached, one call per app)"))
+    #expect(
+      lines.contains("  api_get_authorizer_info: 2 (2 of 2 appids not cached, one call per app)"))
     #expect(lines.last == "  total: 2")
   }
 
@@ -256,7 +263,10 @@ import Testing
     (1, 0, "note: 1 app has no cloud development; select * from share_errors lists it"),
     (0, 1, "note: 1 app is not a mini program; select * from share_errors lists it"),
     (0, 3, "note: 3 apps are not mini programs; select * from share_errors lists them"),
-    (1, 1, "note: 1 app has no cloud development and 1 is not a mini program; select * from share_errors lists them"),
+    (
+      1, 1,
+      "note: 1 app has no cloud development and 1 is not a mini program; select * from share_errors lists them"
+    ),
   ])
   func theNoteCountsEachKind(noCloud: Int, notMini: Int, note: String) {
     let facts =

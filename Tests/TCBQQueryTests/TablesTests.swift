@@ -124,7 +124,10 @@ import Testing
           .text("wx1"), .text("云栈商城"), .text("gh_1"), .text("深圳市云栈科技有限公司"), .integer(0),
           .integer(-1), .integer(16), .boolean(true), .text(""), .text("http://h/1"),
         ],
-        [.text("wx2"), .null, .null, .null, .integer(2), .null, .null, .boolean(false), .null, .null],
+        [
+          .text("wx2"), .null, .null, .null, .integer(2), .null, .null, .boolean(false), .null,
+          .null,
+        ],
       ])
     #expect(
       Tables.fromPermissions(infos).rows == [

@@ -166,7 +166,8 @@ import Testing
   @Test func aNickNameCompletesToItsAppidWhereAnAppidIsExpected() {
     #expect(completeNamed("shares of 示例") == ["wx9999eeee0000ffff"])
     #expect(completeNamed("share prod-3fa9c1 with 示") == ["wx9999eeee0000ffff"])
-    #expect(completeNamed("unshare prod-3fa9c1 from wx1111aaaa2222bbbb, 示例餐") == ["wx9999eeee0000ffff"])
+    #expect(
+      completeNamed("unshare prod-3fa9c1 from wx1111aaaa2222bbbb, 示例餐") == ["wx9999eeee0000ffff"])
     #expect(completeNamed("select * from shares where appid = '示例") == ["wx9999eeee0000ffff"])
     #expect(completeNamed("select * from app_info where appid in ('示例") == ["wx9999eeee0000ffff"])
   }

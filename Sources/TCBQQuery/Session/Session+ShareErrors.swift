@@ -50,7 +50,9 @@ extension Session {
     let notMini = facts.count(where: { $0.shareErrorKind == .notMiniProgram })
     var parts: [String] = []
     if noCloud > 0 {
-      parts.append(noCloud == 1 ? "1 app has no cloud development" : "\(noCloud) apps have no cloud development")
+      parts.append(
+        noCloud == 1
+          ? "1 app has no cloud development" : "\(noCloud) apps have no cloud development")
     }
     if notMini > 0 {
       let subject = parts.isEmpty ? (notMini == 1 ? "1 app" : "\(notMini) apps") : "\(notMini)"
