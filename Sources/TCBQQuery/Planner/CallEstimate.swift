@@ -12,16 +12,23 @@ public struct CostContext: Sendable, Hashable {
   public var calls: CallEstimator
   /// The paths `quota` reads without a `cgi_path` filter.
   public var quotaPaths: [String]
+  /// Appids whose api_get_authorizer_info answer is cached (who they are, or 61003/40013).
+  public var cachedInfoAppids: Set<String>
+  /// Of the authorized apps (when `apps` is cached), those whose answer is not cached.
+  public var uncachedInfoApps: Int?
 
   public init(
     cachedTables: Set<TableID> = [], cachedShareAppids: Set<String> = [], appCount: Int? = nil,
-    calls: CallEstimator = CallEstimator(), quotaPaths: [String] = Catalog.defaultQuotaPaths
+    calls: CallEstimator = CallEstimator(), quotaPaths: [String] = Catalog.defaultQuotaPaths,
+    cachedInfoAppids: Set<String> = [], uncachedInfoApps: Int? = nil
   ) {
     self.cachedTables = cachedTables
     self.cachedShareAppids = cachedShareAppids
     self.appCount = appCount
     self.calls = calls
     self.quotaPaths = quotaPaths
+    self.cachedInfoAppids = cachedInfoAppids
+    self.uncachedInfoApps = uncachedInfoApps
   }
 }
 
@@ -65,8 +72,11 @@ private struct NeededTables {
   /// Tables filled by describecloudbaserunenvs, in FROM order.
   var envTables: [TableID] = []
   var apps = false
-  /// `shares`: nil when not needed; `.some(nil)` for every authorized app's shares.
+  /// `shares` and `share_errors` (the same calls): nil when not needed; `.some(nil)` for every
+  /// authorized app's shares.
   var shareKeys: [String]?? = nil
+  /// `app_info` and `app_permissions` (the same calls): as `shareKeys`.
+  var infoKeys: [String]?? = nil
   /// `quota`: nil when not needed; `.some(nil)` for the default paths.
   var quotaKeys: [String]?? = nil
 
@@ -78,10 +88,26 @@ private struct NeededTables {
         .customLogServices:
         if !envTables.contains(id) { envTables.append(id) }
       case .apps: apps = true
-      case .shares: if shareKeys == nil { shareKeys = .some(requirement.keys) }
+      case .shares, .shareErrors: Self.merge(requirement.keys, into: &shareKeys)
+      case .appInfo, .appPermissions: Self.merge(requirement.keys, into: &infoKeys)
       case .quota: if quotaKeys == nil { quotaKeys = .some(requirement.keys) }
       }
     }
+  }
+
+  /// Two tables filled by the same calls need the union of their keys (all, if either does).
+  private static func merge(_ keys: [String]?, into needed: inout [String]??) {
+    switch (needed, keys) {
+    case (nil, _): needed = .some(keys)
+    case (.some(let old?), let new?): needed = .some(old + new.filter { !old.contains($0) })
+    case (.some, _): needed = .some(nil)
+    }
+  }
+
+  /// Whether a table is needed for every authorized app (`.some(nil)`): the walk lists them.
+  static func walks(_ keys: [String]??) -> Bool {
+    if case .some(nil) = keys { return true }
+    return false
   }
 }
 
@@ -99,9 +125,13 @@ extension QueryPlan {
           note: uncached.isEmpty ? "cached" : "all environments in one call"))
     }
     let sharesNeedApps =
-      needed.shareKeys.map { $0 == nil } ?? false && !context.cachedTables.contains(.shares)
-    if needed.apps || sharesNeedApps { result.append(authorizerCalls(context)) }
+      NeededTables.walks(needed.shareKeys) && !context.cachedTables.contains(.shares)
+    let infoNeedsApps = NeededTables.walks(needed.infoKeys)
+    if needed.apps || sharesNeedApps || infoNeedsApps {
+      result.append(authorizerCalls(context))
+    }
     if let keys = needed.shareKeys { result.append(shareCalls(keys, context)) }
+    if let keys = needed.infoKeys { result.append(infoCalls(keys, context)) }
     if let keys = needed.quotaKeys {
       let paths = keys ?? context.quotaPaths
       result.append(
@@ -149,5 +179,26 @@ extension QueryPlan {
     return CallEstimate(
       endpoint: .batchGetEnvID, count: .formula(calls.shareCallsFormula),
       note: "every authorized app, batches of \(batch)")
+  }
+
+  /// api_get_authorizer_info for the appids `keys` names, or for every authorized app when nil:
+  /// one call per appid whose answer is not cached.
+  private func infoCalls(_ keys: [String]?, _ context: CostContext) -> CallEstimate {
+    let calls = context.calls
+    if let keys {
+      let missing = keys.filter { !context.cachedInfoAppids.contains($0) }
+      return CallEstimate(
+        endpoint: .authorizerInfo,
+        count: .known(calls.authorizerInfoCalls(appCount: missing.count)),
+        note: "\(missing.count) of \(keys.count) appids not cached, one call per app")
+    }
+    if let missing = context.uncachedInfoApps {
+      return CallEstimate(
+        endpoint: .authorizerInfo, count: .known(calls.authorizerInfoCalls(appCount: missing)),
+        note: missing == 0 ? "cached" : "\(missing) apps not cached, one call per app")
+    }
+    return CallEstimate(
+      endpoint: .authorizerInfo, count: .formula(calls.authorizerInfoCallsFormula),
+      note: "every authorized app, one call per app")
   }
 }

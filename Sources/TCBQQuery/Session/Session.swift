@@ -75,9 +75,9 @@ public actor Session {
     }
   }
 
-  /// What the session has fetched, for completion: appids and env ids.
-  public func knownIdentifiers() -> (appids: [String], envIDs: [String]) {
-    var appids = Set(cache.shares.keys)
+  /// What the session has fetched, for completion: appids, env ids and nick names.
+  public func knownIdentifiers() -> FetchedIdentifiers {
+    var appids = Set(cache.shares.keys).union(cache.appInfo.keys)
     var envs = Set<String>()
     if let apps = cache.apps?.value { appids.formUnion(apps.authorizers.map(\.appid)) }
     for entry in cache.shares.values { envs.formUnion(entry.value) }
@@ -88,7 +88,8 @@ public actor Session {
         if case .text(let id) = envTable[row, column] { envs.insert(id) }
       }
     }
-    return (appids.sorted(), envs.sorted())
+    return FetchedIdentifiers(
+      appids: appids.sorted(), envIDs: envs.sorted(), nickNames: cachedNickNames())
   }
 
   // MARK: select
@@ -181,9 +182,10 @@ public actor Session {
       cache.shareFailures.filter {
         cache.isFresh($0.value.fetchedAt, ttl: settings.cacheTTL, now: date)
       }.keys)
+    let info = infoCostContext(authorizers: cachedAuthorizers()?.authorizers)
     return CostContext(
       cachedTables: cached, cachedShareAppids: cachedAppids, appCount: appCount,
-      calls: api.callEstimator)
+      calls: api.callEstimator, cachedInfoAppids: info.cached, uncachedInfoApps: info.uncached)
   }
 
   // MARK: fetching
@@ -201,8 +203,11 @@ public actor Session {
     case .apps:
       return Fetched(table: try await authorizers().table)
     case .shares:
-      if let keys { return try await sharesTable(of: keys) }
-      return try await allSharesTable()
+      return try await sharesNamingErrors(keys: keys)
+    case .shareErrors:
+      return try await shareErrorsTable(keys: keys)
+    case .appInfo, .appPermissions:
+      return try await appInfoTable(id, keys: keys)
     case .quota:
       return try await quotaTable(paths: keys)
     case .envs, .databases, .storages, .functions, .logServices, .staticStorages, .tags,
@@ -383,9 +388,10 @@ public actor Session {
   // MARK: commands
 
   func sharesOf(_ appids: [String]) async throws -> StatementResult {
-    let (relations, failures) = try await shares(of: appids)
+    let (relations, all) = try await shares(of: appids)
+    let (failures, facts) = Self.splitShareErrors(all)
     var rows: [[Value]] = []
-    var notes: [String] = []
+    var notes = facts.map(Self.shareErrorNote)
     for relation in relations {
       if relation.envIDs.isEmpty {
         rows.append([.text(relation.appid), .null])
@@ -411,7 +417,7 @@ public actor Session {
     }
     cache.clear(id)
     switch id {
-    case .shares, .quota:
+    case .shares, .shareErrors, .appInfo, .appPermissions, .quota:
       return StatementResult(notes: ["\(table.name) is fetched again on next use"])
     case .apps:
       let apps = try await authorizers()
