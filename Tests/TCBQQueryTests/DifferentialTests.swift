@@ -8,7 +8,7 @@ import Testing
 @Suite struct DifferentialTests {
   /// Written by hand, then generated.
   static let queries: [String] =
-    handwritten + expressionQueries + functionQueries + aggregateQueries
+    handwritten + expressionQueries + functionQueries + aggregateQueries + subqueryQueries
     + DifferentialFuzz.queries(240)
     + DifferentialFuzz.joinQueries(90)
 

@@ -41,6 +41,12 @@ func grouped(_ expr: Expr) -> String {
       + (otherwise.map { " else " + grouped($0) } ?? "") + " end)"
   case .cast(let value, let type):
     return "cast(\(grouped(value)) as \(type.name))"
+  case .subquery(let query):
+    return "(\(query.sourceText))"
+  case .inSubquery(let value, let query, let negated):
+    return "(\(grouped(value)) \(negated ? "not in" : "in") (\(query.sourceText)))"
+  case .exists(let query):
+    return "exists (\(query.sourceText))"
   case .inList(let value, let list, let negated):
     return
       "(\(grouped(value)) \(negated ? "not in" : "in") [\(list.map(grouped).joined(separator: ", "))])"

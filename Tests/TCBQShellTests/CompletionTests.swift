@@ -23,7 +23,7 @@ import Testing
     #expect(
       complete("") == [
         "describe", "explain", "refresh", "select", "share", "shares",
-        "show", "unshare",
+        "show", "unshare", "with",
       ])
   }
 

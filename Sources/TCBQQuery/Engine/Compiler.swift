@@ -5,10 +5,19 @@ struct Compiler {
   let tables: [Table]
   /// Whether expressions over one low-cardinality text column are folded per dictionary entry.
   var folding = true
+  /// The rows of each subquery step of the plan (nil for a step that became a table).
+  var subqueries: [ResultSet?] = []
+  /// The affinity of each subquery step's first column (for `in (select …)`).
+  var subqueryAffinities: [Affinity] = []
 
-  init(tables: [Table], folding: Bool = true) {
+  init(
+    tables: [Table], folding: Bool = true, subqueries: [ResultSet?] = [],
+    subqueryAffinities: [Affinity] = []
+  ) {
     self.tables = tables
     self.folding = folding
+    self.subqueries = subqueries
+    self.subqueryAffinities = subqueryAffinities
   }
 
   // MARK: values
@@ -24,9 +33,14 @@ struct Compiler {
       return { f, r in f.aggregates[slot][r] }
     case .unary(.not, _), .binary(.and, _, _), .binary(.or, _, _), .binary(.equal, _, _),
       .binary(.notEqual, _, _), .binary(.less, _, _), .binary(.lessEqual, _, _),
-      .binary(.greater, _, _), .binary(.greaterEqual, _, _), .match, .inList, .between, .isNull:
+      .binary(.greater, _, _), .binary(.greaterEqual, _, _), .match, .inList, .between, .isNull,
+      .inSubquery, .exists:
       let t = truth(e)
       return { f, r in t(f, r).value }
+    case .subqueryValue(let step, _):
+      let rows = subqueries[step]
+      let v: Value = rows.map { $0.rowCount > 0 ? $0[0, 0] : .null } ?? .null
+      return { _, _ in v }
     case .caseWhen(let operand, let whens, let otherwise):
       return caseWhen(operand, whens, otherwise)
     case .cast(let x, let affinity):
@@ -135,6 +149,12 @@ struct Compiler {
       return inList(x, list, negated: negated)
     case .match(let op, let x, let p, let escape, let negated):
       return match(op, x, p, escape: escape, negated: negated)
+    case .exists(let step):
+      let t = Truth((subqueries[step]?.rowCount ?? 0) > 0)
+      return { _, _ in t }
+    case .inSubquery(let x, let step, let negated):
+      let affinity = Affinity.forComparison(x.affinity, subqueryAffinities[step])
+      return inSubquery(x, subqueries[step], affinity: affinity, negated: negated)
     default:
       let a = value(e)
       return { f, r in a(f, r).truth }
@@ -322,6 +342,33 @@ struct Compiler {
         return .unknown
       }
       return Truth(matches(text) != negated)
+    }
+  }
+
+  /// `x [not] in (select …)`: a hash set of the subquery's first column, built once. As in
+  /// SQLite, a NULL x or a NULL in the set makes "not found" unknown; an empty set is false.
+  private func inSubquery(_ x: BoundExpr, _ rows: ResultSet?, affinity: Affinity, negated: Bool)
+    -> TruthEval
+  {
+    var set = Set<GroupKey>()
+    var hasNull = false
+    for r in 0..<(rows?.rowCount ?? 0) {
+      let v = rows![r, 0]
+      if v.isNull { hasNull = true } else { set.insert(GroupKey(affinity.apply(v))) }
+    }
+    if set.isEmpty && !hasNull { return { _, _ in negated ? .yes : .no } }
+    let a = value(x)
+    return { [set, hasNull] f, r in
+      let v = affinity.apply(a(f, r))
+      let t: Truth
+      if v.isNull {
+        t = .unknown
+      } else if set.contains(GroupKey(v)) {
+        t = .yes
+      } else {
+        t = hasNull ? .unknown : .no
+      }
+      return negated ? t.negated : t
     }
   }
 

@@ -1,9 +1,13 @@
 /// Name resolution and checking for one `select`; collects every diagnostic it finds.
 struct Binder {
-  let catalog: Catalog
+  var catalog: Catalog
   let text: ExprText
   var diagnostics: [Diagnostic] = []
   var sources: [QueryPlan.Source] = []
+  /// The selects that run before this one (`with` tables, subqueries), in order.
+  var steps: [SubqueryStep] = []
+  /// The names of the enclosing queries' columns, for the message a correlated subquery gets.
+  var outerColumns: Set<String> = []
   var aggregates: [AggregateCall] = []
   /// Output names (`expr as name`) usable in WHERE, GROUP BY, HAVING, ORDER BY.
   var outputAliases: [(key: String, expr: Expr)] = []
@@ -30,6 +34,7 @@ struct Binder {
   // MARK: tables
 
   mutating func addSource(_ ref: TableRef) -> Bool {
+    if let subquery = ref.subquery { return addSubquerySource(ref, subquery.select) }
     guard let schema = catalog.table(named: ref.name.name) else {
       diagnostics.append(Catalog.unknownTable(ref.name, among: catalog.tableNames))
       return false
@@ -79,6 +84,22 @@ struct Binder {
             result: bind(when.result, visible: visible, mode: mode, aliases: aliases))
         },
         otherwise: otherwise.map { bind($0, visible: visible, mode: mode, aliases: aliases) })
+    case .subquery(let select):
+      guard let step = subqueryStep(select, at: expr.range, columns: 1) else {
+        return .literal(.null)
+      }
+      return .subqueryValue(step: step, type: steps[step].plan.columns[0].type)
+    case .inSubquery(let e, let select, let negated):
+      let value = bind(e, visible: visible, mode: mode, aliases: aliases)
+      guard let step = subqueryStep(select, at: expr.range, columns: 1) else {
+        return .literal(.null)
+      }
+      return .inSubquery(value, step: step, negated: negated)
+    case .exists(let select):
+      guard let step = subqueryStep(select, at: expr.range, columns: nil) else {
+        return .literal(.null)
+      }
+      return .exists(step: step)
     case .cast(let e, let type):
       if type.affinity == .blob {
         error("cast to \(type.name) is not supported: tcbq has no blobs", at: expr.range)
@@ -145,6 +166,13 @@ struct Binder {
     }
     if aliases, let alias = outputAliases.first(where: { $0.key == name.key }) {
       return bind(alias.expr, visible: visible, mode: mode, aliases: false)
+    }
+    if outerColumns.contains(name.key) {
+      error(
+        "'\(name.name)' is a column of the enclosing query: correlated subqueries are not supported yet",
+        at: name.range,
+        suggestion: "rewrite it as a join, or with 'in (select …)' over the other table")
+      return .literal(.null)
     }
     let candidates = scope.flatMap(\.schema.columnNames)
     let suggestion = Suggestions.closest(to: name.name, among: candidates)

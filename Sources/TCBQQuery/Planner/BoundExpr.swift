@@ -12,12 +12,18 @@ indirect enum BoundExpr: Sendable, Hashable {
   /// `case`: with an operand, each `when` is compared with it (`=`); without, each is a truth.
   case caseWhen(operand: BoundExpr?, whens: [BoundWhen], otherwise: BoundExpr?)
   case cast(BoundExpr, CastType.Affinity)
+  /// The first column of the first row of subquery step `step` (NULL without rows).
+  case subqueryValue(step: Int, type: ColumnType)
+  /// `x [not] in (select …)` over the first column of subquery step `step`.
+  case inSubquery(BoundExpr, step: Int, negated: Bool)
+  /// `exists (select …)`: whether subquery step `step` has a row.
+  case exists(step: Int)
   case inList(BoundExpr, [BoundExpr], negated: Bool)
   case between(BoundExpr, low: BoundExpr, high: BoundExpr, negated: Bool)
   case isNull(BoundExpr, negated: Bool)
   case function(ScalarFunction, [BoundExpr])
 
-  /// The affinity the expression brings to a comparison: only column references have one.
+  /// The affinity the expression brings to a comparison: column references and casts have one.
   var affinity: Affinity {
     switch self {
     case .column(_, _, let type):
@@ -25,6 +31,13 @@ indirect enum BoundExpr: Sendable, Hashable {
       case .text: .text
       case .integer, .real, .boolean: .numeric
       case .any: .none
+      }
+    // As in SQLite, a cast carries the affinity of its type.
+    case .cast(_, let affinity):
+      switch affinity {
+      case .text: .text
+      case .integer, .real, .numeric: .numeric
+      case .blob: .none
       }
     default: .none
     }
@@ -46,7 +59,8 @@ indirect enum BoundExpr: Sendable, Hashable {
   func visit(_ body: (BoundExpr) -> Void) {
     body(self)
     switch self {
-    case .literal, .column, .aggregate: break
+    case .literal, .column, .aggregate, .subqueryValue, .exists: break
+    case .inSubquery(let e, _, _): e.visit(body)
     case .unary(_, let e), .isNull(let e, _): e.visit(body)
     case .binary(_, let a, let b):
       a.visit(body)
@@ -114,7 +128,8 @@ indirect enum BoundExpr: Sendable, Hashable {
       case .add, .subtract, .multiply, .divide, .remainder:
         Self.numericType(a.type, b.type, op: op)
       }
-    case .match, .inList, .between, .isNull: .boolean
+    case .match, .inList, .between, .isNull, .inSubquery, .exists: .boolean
+    case .subqueryValue(_, let type): type
     case .caseWhen(_, let whens, let otherwise):
       Set(whens.map(\.result.type) + [otherwise?.type ?? .any]).count == 1
         ? (otherwise?.type ?? .any) : .any

@@ -79,10 +79,23 @@ private struct NeededTables {
   var infoKeys: [String]?? = nil
   /// `quota`: nil when not needed; `.some(nil)` for the default paths.
   var quotaKeys: [String]?? = nil
+  /// Shares (or app info) for the appids a subquery yields (`appid in (select …)`), known
+  /// only when it has run.
+  var sharesFromSubquery = false
+  var infoFromSubquery = false
 
-  init(_ requirements: [TableRequirement], catalog: Catalog) {
+  init(_ requirements: [TableRequirement]) {
     for requirement in requirements {
-      guard let id = catalog.table(named: requirement.table)?.id else { continue }
+      guard let id = requirement.id else { continue }
+      let fromSubquery = requirement.keys == nil && requirement.keysFromStep != nil
+      if fromSubquery, [.shares, .shareErrors].contains(id) {
+        sharesFromSubquery = true
+        continue
+      }
+      if fromSubquery, [.appInfo, .appPermissions].contains(id) {
+        infoFromSubquery = true
+        continue
+      }
       switch id {
       case .envs, .databases, .storages, .functions, .logServices, .staticStorages, .tags,
         .customLogServices:
@@ -112,10 +125,15 @@ private struct NeededTables {
 }
 
 extension QueryPlan {
+  /// The requirements of the plan's steps (and theirs), then its own.
+  var allRequirements: [TableRequirement] {
+    steps.flatMap(\.plan.allRequirements) + requirements
+  }
+
   /// The API calls per endpoint the plan makes in `context`, in call order; endpoints not
   /// needed are left out.
   public func estimatedCalls(context: CostContext) -> [CallEstimate] {
-    let needed = NeededTables(requirements, catalog: .standard)
+    let needed = NeededTables(allRequirements)
     var result: [CallEstimate] = []
     if !needed.envTables.isEmpty {
       let uncached = needed.envTables.filter { !context.cachedTables.contains($0) }
@@ -130,8 +148,23 @@ extension QueryPlan {
     if needed.apps || sharesNeedApps || infoNeedsApps {
       result.append(authorizerCalls(context))
     }
-    if let keys = needed.shareKeys { result.append(shareCalls(keys, context)) }
-    if let keys = needed.infoKeys { result.append(infoCalls(keys, context)) }
+    let batch = context.calls.batchSize
+    if let keys = needed.shareKeys {
+      result.append(shareCalls(keys, context))
+    } else if needed.sharesFromSubquery {
+      result.append(
+        CallEstimate(
+          endpoint: .batchGetEnvID, count: .formula("ceil(rows/\(batch))"),
+          note: "the appids the subquery yields, batches of \(batch)"))
+    }
+    if let keys = needed.infoKeys {
+      result.append(infoCalls(keys, context))
+    } else if needed.infoFromSubquery {
+      result.append(
+        CallEstimate(
+          endpoint: .authorizerInfo, count: .formula("rows"),
+          note: "the appids the subquery yields, one call per app"))
+    }
     if let keys = needed.quotaKeys {
       let paths = keys ?? context.quotaPaths
       result.append(

@@ -31,8 +31,10 @@ extension Expr {
     case .caseWhen(let operand, let whens, let otherwise):
       return operand?.callsAggregate == true || otherwise?.callsAggregate == true
         || whens.contains { $0.condition.callsAggregate || $0.result.callsAggregate }
-    case .cast(let e, _):
+    case .cast(let e, _), .inSubquery(let e, _, _):
       return e.callsAggregate
+    case .subquery, .exists:
+      return false
     case .inList(let e, let list, _): return e.callsAggregate || list.contains { $0.callsAggregate }
     case .between(let e, let lo, let hi, _):
       return e.callsAggregate || lo.callsAggregate || hi.callsAggregate

@@ -97,25 +97,56 @@ public actor Session {
   func runSelect(_ select: SelectStatement, source: String) async throws -> StatementResult {
     let plan = try Planner.plan(select, catalog: catalog, source: source)
     try checkBudget(plan)
-    var tables: [String: Table] = [:]
+    var outcome = Materialized()
+    let rows = try await materialize(plan, tables: localTables, into: &outcome)
+    keepAsLastResult(rows)
+    return StatementResult(rows: rows, notes: outcome.notes, failures: outcome.failures)
+  }
+
+  /// What fetching for a plan and its steps reported on the way.
+  struct Materialized {
     var failures: [AppFailure] = []
     var notes: [String] = []
-    for requirement in plan.requirements {
-      guard let schema = catalog.table(named: requirement.table) else {
-        throw StatementError("internal: table \(requirement.table) is not in the catalog")
+  }
+
+  /// Runs `plan`: its steps first (each a plan of its own, whose rows become a table or the
+  /// values of a subquery), then the fetches of its requirements — keys that come from a step
+  /// are that step's values — then the plan itself. `tables` holds the tables of the session
+  /// and of the enclosing plans' `with` clauses.
+  func materialize(
+    _ plan: QueryPlan, tables inherited: [String: Table], into outcome: inout Materialized
+  )
+    async throws -> ResultSet
+  {
+    var tables = inherited
+    var values: [ResultSet?] = []
+    for step in plan.steps {
+      let rows = try await materialize(step.plan, tables: tables, into: &outcome)
+      switch step.use {
+      case .table(let name):
+        tables[name] = Table(name, holding: rows)
+        values.append(nil)
+      case .values:
+        values.append(rows)
       }
-      guard let id = schema.id else {
-        tables[requirement.table] = localTables[schema.name]
+    }
+    for requirement in plan.requirements {
+      guard let id = requirement.id else {
+        guard tables[requirement.table] != nil else {
+          throw StatementError("internal: table \(requirement.table) is not held")
+        }
         continue
       }
-      let fetched = try await table(id, keys: requirement.keys)
+      var keys = requirement.keys
+      if let step = requirement.keysFromStep, let rows = values[step] {
+        keys = TextDictionary.distinct((0..<rows.rowCount).compactMap { rows[$0, 0].sqlText })
+      }
+      let fetched = try await table(id, keys: keys)
       tables[requirement.table] = fetched.table
-      failures += fetched.failures
-      notes += fetched.notes
+      outcome.failures += fetched.failures
+      outcome.notes += fetched.notes
     }
-    let rows = try Executor.execute(plan, tables: tables)
-    keepAsLastResult(rows)
-    return StatementResult(rows: rows, notes: notes, failures: failures)
+    return try Executor.execute(plan, tables: tables, subqueries: values)
   }
 
   /// Holds `rows` as the table `_`, for the next statements to query without an API call.

@@ -71,6 +71,17 @@ struct SourcePrinter {
   }
 
   mutating func print(_ select: SelectStatement) {
+    for (index, cte) in select.with.enumerated() {
+      text += index == 0 ? "with " : ", "
+      text += cte.name.sourceText
+      if !cte.columns.isEmpty {
+        text += "(" + cte.columns.map(\.sourceText).joined(separator: ", ") + ")"
+      }
+      text += " as ("
+      print(cte.query.select)
+      text += ")"
+    }
+    if !select.with.isEmpty { text += " " }
     text += select.distinct ? "select distinct " : "select "
     for (index, item) in select.items.enumerated() {
       if index > 0 { text += ", " }
@@ -122,6 +133,13 @@ struct SourcePrinter {
   }
 
   private mutating func print(_ table: TableRef) {
+    if let subquery = table.subquery {
+      text += "("
+      print(subquery.select)
+      text += ")"
+      if let alias = table.alias { text += " as " + alias.sourceText }
+      return
+    }
     text += table.name.sourceText
     if let alias = table.alias { text += " as " + alias.sourceText }
   }
@@ -189,6 +207,19 @@ struct SourcePrinter {
       text += "cast("
       print(value)
       text += " as \(type.name))"
+    case .subquery(let query):
+      text += "("
+      print(query)
+      text += ")"
+    case .inSubquery(let value, let query, let negated):
+      print(value, atLeast: .equality)
+      text += negated ? " not in (" : " in ("
+      print(query)
+      text += ")"
+    case .exists(let query):
+      text += "exists ("
+      print(query)
+      text += ")"
     case .inList(let value, let list, let negated):
       print(value, atLeast: .equality)
       text += negated ? " not in (" : " in ("
@@ -240,11 +271,11 @@ struct SourcePrinter {
     switch expr.kind {
     case .literal(.integer(let value)) where value < 0: .prefix
     case .literal(.real(let value, _)) where value.sign == .minus: .prefix
-    case .literal, .column, .call, .caseWhen, .cast: .primary
+    case .literal, .column, .call, .caseWhen, .cast, .subquery, .exists: .primary
     case .unary(.not, _): .not
     case .unary: .prefix
     case .binary(let op, _, _): precedence(of: op)
-    case .match, .inList, .between, .isNull: .equality
+    case .match, .inList, .inSubquery, .between, .isNull: .equality
     }
   }
 

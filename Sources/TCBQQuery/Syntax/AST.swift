@@ -52,6 +52,12 @@ public struct Expr: Sendable, Hashable {
     case isNull(Expr, negated: Bool)
     /// A function or aggregate call. `count(*)` has `star` set and no arguments.
     case call(name: Identifier, arguments: [Expr], distinct: Bool, star: Bool)
+    /// `(select …)`: the first column of the first row, NULL when there is none.
+    case subquery(SelectStatement)
+    /// `a [not] in (select …)`
+    case inSubquery(Expr, SelectStatement, negated: Bool)
+    /// `exists (select …)`
+    case exists(SelectStatement)
   }
 }
 
@@ -135,11 +141,37 @@ extension SelectStatement {
 }
 
 public struct TableRef: Sendable, Hashable {
+  /// The table's name; for a subquery, its alias (or a name made up when it has none).
   public var name: Identifier
   public var alias: Identifier?
-  public init(name: Identifier, alias: Identifier?) {
+  /// `from (select …) [as] alias`: the query whose rows the table holds.
+  public var subquery: Subquery?
+  public init(name: Identifier, alias: Identifier?, subquery: Subquery? = nil) {
     self.name = name
     self.alias = alias
+    self.subquery = subquery
+  }
+}
+
+/// A select inside another statement (boxed: a select holds table references).
+public indirect enum Subquery: Sendable, Hashable {
+  case select(SelectStatement)
+  public var select: SelectStatement {
+    switch self {
+    case .select(let select): select
+    }
+  }
+}
+
+/// `name [(columns)] as (select …)` of a `with` clause.
+public struct CommonTableExpression: Sendable, Hashable {
+  public var name: Identifier
+  public var columns: [Identifier]
+  public var query: Subquery
+  public init(name: Identifier, columns: [Identifier], query: Subquery) {
+    self.name = name
+    self.columns = columns
+    self.query = query
   }
 }
 
@@ -176,6 +208,8 @@ public struct OrderItem: Sendable, Hashable {
 }
 
 public struct SelectStatement: Sendable, Hashable {
+  /// `with …` before the select: tables computed once, before the select runs.
+  public var with: [CommonTableExpression] = []
   public var distinct: Bool
   public var items: [SelectItem]
   public var from: TableRef

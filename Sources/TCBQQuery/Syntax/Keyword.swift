@@ -7,7 +7,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
   case `where`, group, by, having, order, asc, desc, limit, offset
   case and, or, not, `in`, like, between, `is`, null, `true`, `false`
   case explain, shares, share, unshare, of, with, show, tables, describe, refresh
-  case `case`, when, then, `else`, end, cast, glob, regexp, escape
+  case `case`, when, then, `else`, end, cast, glob, regexp, escape, exists
 
   /// The keyword a word spells, ignoring case; nil when it is not a keyword.
   public init?(word: some StringProtocol) {
@@ -29,7 +29,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
 
   /// The words that begin a statement. A line that begins with one of them begins a statement.
   public static let statementKeywords: [Keyword] = [
-    .select, .explain, .shares, .share, .unshare, .show, .describe, .refresh,
+    .select, .with, .explain, .shares, .share, .unshare, .show, .describe, .refresh,
   ]
 
   /// Whether a statement begins with this word.

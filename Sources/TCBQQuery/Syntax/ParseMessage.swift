@@ -19,7 +19,6 @@ enum ParseMessage {
     "expression too complex (its tree is more than \(limit) levels deep); "
       + "for many values use 'in (…)'"
   }
-  static let subquery = "subqueries are not supported"
   static let missingDotCommandName = "expected a command name after '.'"
 
   /// How a token is named in "found …".

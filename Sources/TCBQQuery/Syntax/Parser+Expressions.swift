@@ -147,8 +147,11 @@ extension Parser {
   /// `(a, b, …)` after `in`; the list may be empty, as in SQLite.
   private mutating func inList(_ left: ParsedExpr, negated: Bool) throws -> ParsedExpr {
     advanceOperator(negated)
+    if peek().isKeyword(.select) || peek().isKeyword(.with), current.isSymbol(.leftParen) {
+      let query = try parseParenthesizedSelect()
+      return node(.inSubquery(left.expr, query, negated: negated), from: left, left.height)
+    }
     try expect(.leftParen, "'(' after 'in'")
-    try rejectSubquery()
     var items: [Expr] = []
     var height = left.height
     if !current.isSymbol(.rightParen) {
@@ -192,8 +195,11 @@ extension Parser {
 
   private mutating func parenthesized() throws -> ParsedExpr {
     let start = current.range.start
+    if peek().isKeyword(.select) || peek().isKeyword(.with) {
+      let query = try parseParenthesizedSelect()
+      return ParsedExpr(expr: Expr(.subquery(query), range: range(from: start)), height: 1)
+    }
     advance()
-    try rejectSubquery()
     let inner = try expression(.or)
     try expect(.rightParen, "')'")
     // The parentheses belong to the range; the tree is the inner expression's.
@@ -233,6 +239,12 @@ extension Parser {
       return try caseExpression()
     case .cast where peek().isSymbol(.leftParen):
       return try castExpression()
+    case .exists:
+      advance()
+      guard current.isSymbol(.leftParen) else { try fail(expected: "'(select …)' after 'exists'") }
+      let query = try parseParenthesizedSelect()
+      return ParsedExpr(
+        expr: Expr(.exists(query), range: range(from: token.range.start)), height: 1)
     default:
       break
     }
@@ -342,7 +354,7 @@ extension Parser {
     ParsedExpr(expr: Expr(kind, range: range(from: left.expr.range.start)), height: childHeight + 1)
   }
 
-  private mutating func enterNesting() throws {
+  mutating func enterNesting() throws {
     depth += 1
     if depth > Parser.maximumNestingDepth {
       throw failure(
@@ -353,12 +365,6 @@ extension Parser {
   private func checkHeight(_ expr: ParsedExpr) throws {
     if expr.height > Parser.maximumExpressionHeight {
       throw failure(ParseMessage.tooLong(Parser.maximumExpressionHeight), at: expr.expr.range)
-    }
-  }
-
-  private func rejectSubquery() throws {
-    if current.isKeyword(.select) {
-      throw failure(ParseMessage.subquery, at: current.range)
     }
   }
 
