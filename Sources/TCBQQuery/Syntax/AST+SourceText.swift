@@ -179,47 +179,20 @@ struct SourcePrinter {
       text += " \(op.rawValue) "
       print(right, atLeast: level.tighter)
     case .match(let op, let value, let pattern, let escape, let negated):
-      print(value, atLeast: .equality)
-      text += (negated ? " not " : " ") + op.rawValue + " "
-      print(pattern, atLeast: .comparison)
-      if let escape {
-        text += " escape "
-        print(escape, atLeast: .comparison)
-      }
+      printMatch(op, value, pattern, escape: escape, negated: negated)
     case .caseWhen(let operand, let whens, let otherwise):
-      text += "case"
-      if let operand {
-        text += " "
-        print(operand)
-      }
-      for when in whens {
-        text += " when "
-        print(when.condition)
-        text += " then "
-        print(when.result)
-      }
-      if let otherwise {
-        text += " else "
-        print(otherwise)
-      }
-      text += " end"
+      printCase(operand, whens, otherwise)
     case .cast(let value, let type):
       text += "cast("
       print(value)
       text += " as \(type.name))"
     case .subquery(let query):
-      text += "("
-      print(query)
-      text += ")"
+      printParenthesized(query, after: "")
     case .inSubquery(let value, let query, let negated):
       print(value, atLeast: .equality)
-      text += negated ? " not in (" : " in ("
-      print(query)
-      text += ")"
+      printParenthesized(query, after: negated ? " not in " : " in ")
     case .exists(let query):
-      text += "exists ("
-      print(query)
-      text += ")"
+      printParenthesized(query, after: "exists ")
     case .inList(let value, let list, let negated):
       print(value, atLeast: .equality)
       text += negated ? " not in (" : " in ("
@@ -244,6 +217,43 @@ struct SourcePrinter {
       }
       text += ")"
     }
+  }
+
+  private mutating func printMatch(
+    _ op: MatchOperator, _ value: Expr, _ pattern: Expr, escape: Expr?, negated: Bool
+  ) {
+    print(value, atLeast: .equality)
+    text += (negated ? " not " : " ") + op.rawValue + " "
+    print(pattern, atLeast: .comparison)
+    if let escape {
+      text += " escape "
+      print(escape, atLeast: .comparison)
+    }
+  }
+
+  private mutating func printCase(_ operand: Expr?, _ whens: [WhenClause], _ otherwise: Expr?) {
+    text += "case"
+    if let operand {
+      text += " "
+      print(operand)
+    }
+    for when in whens {
+      text += " when "
+      print(when.condition)
+      text += " then "
+      print(when.result)
+    }
+    if let otherwise {
+      text += " else "
+      print(otherwise)
+    }
+    text += " end"
+  }
+
+  private mutating func printParenthesized(_ query: SelectStatement, after prefix: String) {
+    text += prefix + "("
+    print(query)
+    text += ")"
   }
 
   private mutating func print(_ expr: Expr, atLeast level: Precedence) {
