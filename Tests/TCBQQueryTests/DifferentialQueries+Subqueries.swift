@@ -40,3 +40,30 @@ extension DifferentialTests {
     "select env_id from envs where package_id in (select cast(value as integer) from tags)",
   ]
 }
+
+extension DifferentialTests {
+  /// Compounds: `union`, `union all`, `intersect`, `except`, with NULLs, mixed types, the order
+  /// and limit of the whole.
+  static let compoundQueries: [String] = [
+    "select status from envs union select region from envs",
+    "select status from envs union all select region from envs",
+    "select alias from envs intersect select alias from envs where status = 'NORMAL'",
+    "select alias from envs except select alias from envs where status = 'NORMAL'",
+    "select env_id from envs except select env_id from tags order by env_id",
+    "select env_id from tags intersect select env_id from envs where is_default order by 1 desc",
+    "select package_id from envs union select value from tags order by 1",
+    "select auth_time from apps union select length(alias) from envs order by 1 limit 5",
+    "select auth_time from apps union all select auth_time from apps order by auth_time desc limit 3 offset 2",
+    "select status, region from envs union select region, status from envs order by 1, 2",
+    "select null from envs union select null from envs",
+    "select is_default from envs union select 1 from envs union select '1' from envs order by 1",
+    "select key from tags union select key from tags where key is null except select 'team' from envs order by key",
+    "select count(*) from envs union all select count(*) from tags union all select count(*) from apps",
+    "select env_id from envs where env_id in (select env_id from tags union select env_id from envs where is_default) order by 1",
+    "with a as (select env_id from envs union select env_id from tags) select count(*) from a",
+    "select * from (select status as s from envs union select region from envs) order by s",
+    "select alias as a from envs union select package_name from envs order by a limit 4",
+    "select 1 from envs union select 1 from envs",
+    "select alias from envs except select alias from envs",
+  ]
+}

@@ -53,7 +53,7 @@ struct StatementGenerator {
       return Expr(kind, range: .zero)
     }
     let next = depth - 1
-    switch int(0...10) {
+    switch int(0...11) {
     case 0:
       kind = .unary(pick([.negate, .plus, .not]), expr(depth: next))
     case 1, 2:
@@ -74,6 +74,11 @@ struct StatementGenerator {
           WhenClause(condition: expr(depth: next), result: expr(depth: next))
         },
         otherwise: chance(50) ? expr(depth: next) : nil)
+    case 9 where chance(30):
+      kind = pick([
+        .subquery(core()), .exists(core()),
+        .inSubquery(expr(depth: next), core(), negated: chance(50)),
+      ])
     case 8:
       kind = .cast(
         expr(depth: next),
@@ -130,7 +135,33 @@ struct StatementGenerator {
       statement.limit = expr(depth: 1)
       if chance(50) { statement.offset = expr(depth: 1) }
     }
+    if chance(15) {
+      statement.compound = (0..<int(1...2)).map { _ in
+        CompoundTerm(op: pick([.union, .unionAll, .intersect, .except]), query: .select(core()))
+      }
+    }
+    if chance(10) {
+      statement.with = [
+        CommonTableExpression(
+          name: identifier(), columns: chance(50) ? [identifier()] : [], query: .select(core()))
+      ]
+    }
+    if chance(10) {
+      // The parser names a subquery after its alias.
+      let alias = identifier()
+      statement.from = TableRef(name: alias, alias: alias, subquery: .select(core()))
+    }
     return statement
+  }
+
+  /// A small select without order, limit or compound: a compound's term, a `with` table, a
+  /// subquery.
+  mutating func core() -> SelectStatement {
+    var select = SelectStatement(
+      items: [.expression(expr(depth: 1), alias: nil)],
+      from: TableRef(name: identifier(), alias: nil), range: .zero)
+    if chance(50) { select.whereClause = expr(depth: 1) }
+    return select
   }
 
   mutating func word() -> Word { Word(text: pick(Self.words), range: .zero) }

@@ -5,6 +5,7 @@ public enum Executor {
   public static func execute(
     _ plan: QueryPlan, tables: [String: Table], subqueries: [ResultSet?] = []
   ) throws -> ResultSet {
+    if let compound = plan.compound { return try Compound.combine(plan, compound, subqueries) }
     let sourceTables = try plan.sources.map { source -> Table in
       guard let table = tables[source.schema.name] else {
         throw ExecutionError("table \(source.schema.name) was not fetched")

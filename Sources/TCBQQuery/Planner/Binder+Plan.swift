@@ -5,7 +5,9 @@ extension Binder {
   /// BY), which numbers the aggregate slots; then WHERE is split between the scan, the joins'
   /// build sides and the filter after the joins, and the key columns' values are pushed down.
   mutating func plan(_ select: SelectStatement) -> QueryPlan? {
-    guard bindWith(select.with), resolveTables(select) else { return nil }
+    guard bindWith(select.with) else { return nil }
+    if !select.compound.isEmpty { return planCompound(select) }
+    guard resolveTables(select) else { return nil }
     collectOutputAliases(select.items)
     let isAggregate = select.isAggregate
     let onConjuncts = bindJoinConditions(select.joins)
@@ -171,7 +173,7 @@ extension Binder {
 
   /// LIMIT (nil: none; a negative one is none, as in SQLite) and OFFSET (at least 0), both
   /// capped at 2^48.
-  private mutating func bindLimitAndOffset(_ select: SelectStatement) -> (Int?, Int) {
+  mutating func bindLimitAndOffset(_ select: SelectStatement) -> (Int?, Int) {
     let limit = constantInteger(select.limit, clause: "LIMIT")
     let offset = constantInteger(select.offset, clause: "OFFSET")
     return (

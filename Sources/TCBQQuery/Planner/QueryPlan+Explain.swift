@@ -11,6 +11,7 @@ extension QueryPlan {
 
   /// The operator tree, then each step that runs before it with its own tree.
   func treeLines() -> [String] {
+    if let compound { return compoundLines(compound) }
     var tree: [String] = []
     var depth = 0
     func line(_ text: String) {
@@ -59,6 +60,27 @@ extension QueryPlan {
       tree += step.plan.treeLines().map { "  " + $0 }
     }
     return tree
+  }
+
+  /// A compound: the operators over the selects, each select's tree under its number.
+  private func compoundLines(_ compound: CompoundPlan) -> [String] {
+    var head = "select \(compound.first + 1)"
+    for term in compound.terms { head += " \(term.op.rawValue) select \(term.step + 1)" }
+    var lines: [String] = []
+    if let limit { lines.append("limit \(limit)" + (offset > 0 ? " offset \(offset)" : "")) }
+    if !compound.orderBy.isEmpty {
+      let keys = compound.orderBy.map { columns[$0.column].name + ($0.descending ? " desc" : "") }
+      lines.append("sort by " + keys.joined(separator: ", "))
+    }
+    lines.append("compound: " + head)
+    for (index, step) in steps.enumerated() {
+      switch step.use {
+      case .table(let name): lines.append("before it, the table \(name):")
+      case .values: lines.append("select \(index + 1):")
+      }
+      lines += step.plan.treeLines().map { "  " + $0 }
+    }
+    return lines
   }
 
   private func callLines(_ estimates: [CallEstimate]) -> [String] {

@@ -81,4 +81,17 @@ public struct QueryPlan: Sendable {
   let offset: Int
   /// The select items as written, for `explain`.
   let itemTexts: [String]
+  /// For a compound (`union`, `intersect`, `except`): how the steps' rows combine; the plan's
+  /// own sources are then empty.
+  var compound: CompoundPlan? = nil
+}
+
+/// A compound of selects: the steps whose rows combine, left to right, then the order and the
+/// limit of the whole.
+struct CompoundPlan: Sendable {
+  /// The step of the first select, then each operator with the step of its select.
+  var first: Int
+  var terms: [(op: CompoundOperator, step: Int)]
+  /// Output columns (0-based) to sort by.
+  var orderBy: [(column: Int, descending: Bool)]
 }

@@ -82,6 +82,16 @@ struct SourcePrinter {
       text += ")"
     }
     if !select.with.isEmpty { text += " " }
+    printCore(select)
+    for term in select.compound {
+      text += " \(term.op.rawValue) "
+      printCore(term.query.select)
+    }
+    printOrderAndLimit(select)
+  }
+
+  /// `select … from … [where] [group by] [having]`.
+  private mutating func printCore(_ select: SelectStatement) {
     text += select.distinct ? "select distinct " : "select "
     for (index, item) in select.items.enumerated() {
       if index > 0 { text += ", " }
@@ -113,6 +123,9 @@ struct SourcePrinter {
       text += " having "
       print(having)
     }
+  }
+
+  private mutating func printOrderAndLimit(_ select: SelectStatement) {
     if !select.orderBy.isEmpty {
       text += " order by "
       for (index, item) in select.orderBy.enumerated() {

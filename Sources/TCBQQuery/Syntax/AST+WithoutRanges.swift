@@ -104,6 +104,9 @@ extension SelectStatement {
       having: having?.withoutRanges,
       orderBy: orderBy.map { OrderItem(expr: $0.expr.withoutRanges, descending: $0.descending) },
       limit: limit?.withoutRanges, offset: offset?.withoutRanges, range: .zero)
+    select.compound = compound.map {
+      CompoundTerm(op: $0.op, query: .select($0.query.select.withoutRanges))
+    }
     select.with = with.map {
       CommonTableExpression(
         name: $0.name.withoutRanges, columns: $0.columns.map(\.withoutRanges),

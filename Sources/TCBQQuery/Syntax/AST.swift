@@ -163,6 +163,25 @@ public indirect enum Subquery: Sendable, Hashable {
   }
 }
 
+/// The operators between the selects of a compound.
+public enum CompoundOperator: String, Sendable, Hashable {
+  case union
+  case unionAll = "union all"
+  case intersect
+  case except
+}
+
+/// `union [all] | intersect | except select …` after the first select of a compound.
+public struct CompoundTerm: Sendable, Hashable {
+  public var op: CompoundOperator
+  /// A select without `order by` or `limit` (those belong to the whole compound).
+  public var query: Subquery
+  public init(op: CompoundOperator, query: Subquery) {
+    self.op = op
+    self.query = query
+  }
+}
+
 /// `name [(columns)] as (select …)` of a `with` clause.
 public struct CommonTableExpression: Sendable, Hashable {
   public var name: Identifier
@@ -210,6 +229,9 @@ public struct OrderItem: Sendable, Hashable {
 public struct SelectStatement: Sendable, Hashable {
   /// `with …` before the select: tables computed once, before the select runs.
   public var with: [CommonTableExpression] = []
+  /// The selects after this one in a compound; `orderBy`, `limit` and `offset` then order and
+  /// cut the whole compound.
+  public var compound: [CompoundTerm] = []
   public var distinct: Bool
   public var items: [SelectItem]
   public var from: TableRef

@@ -8,6 +8,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
   case and, or, not, `in`, like, between, `is`, null, `true`, `false`
   case explain, shares, share, unshare, of, with, show, tables, describe, refresh
   case `case`, when, then, `else`, end, cast, glob, regexp, escape, exists
+  case union, all, intersect, except
 
   /// The keyword a word spells, ignoring case; nil when it is not a keyword.
   public init?(word: some StringProtocol) {

@@ -58,20 +58,15 @@ extension Parser {
 
   // MARK: select
 
+  /// A select, or a compound of selects, with the `order by` and `limit` of the whole.
   mutating func parseSelect(start: SourceLocation) throws -> SelectStatement {
-    let distinct = accept(.distinct)
-    var items = [try parseSelectItem()]
-    while accept(.comma) { items.append(try parseSelectItem()) }
-    try expect(.from, "',' or 'from' after a select item")
-    var select = SelectStatement(
-      distinct: distinct, items: items, from: try parseTableRef(), range: range(from: start))
-    while let join = try parseJoin() { select.joins.append(join) }
-    if accept(.where) { select.whereClause = try parseExpression() }
-    if accept(.group) {
-      try expect(.by, "'by' after 'group'")
-      select.groupBy = try parseExpressionList()
+    var select = try parseSelectCore(start: start)
+    while let op = compoundOperator() {
+      let termStart = current.range.start
+      try expect(.select, "'select' after '\(op.rawValue)'")
+      let term = try parseSelectCore(start: termStart)
+      select.compound.append(CompoundTerm(op: op, query: .select(term)))
     }
-    if accept(.having) { select.having = try parseExpression() }
     if accept(.order) {
       try expect(.by, "'by' after 'order'")
       select.orderBy = [try parseOrderItem()]
@@ -87,6 +82,33 @@ extension Parser {
         select.limit = try parseExpression()
       }
     }
+    select.range = range(from: start)
+    return select
+  }
+
+  /// `union [all]`, `intersect` or `except`, taken; nil when none follows.
+  private mutating func compoundOperator() -> CompoundOperator? {
+    if accept(.union) { return accept(.all) ? .unionAll : .union }
+    if accept(.intersect) { return .intersect }
+    if accept(.except) { return .except }
+    return nil
+  }
+
+  /// `select … from … [where] [group by] [having]`.
+  private mutating func parseSelectCore(start: SourceLocation) throws -> SelectStatement {
+    let distinct = accept(.distinct)
+    var items = [try parseSelectItem()]
+    while accept(.comma) { items.append(try parseSelectItem()) }
+    try expect(.from, "',' or 'from' after a select item")
+    var select = SelectStatement(
+      distinct: distinct, items: items, from: try parseTableRef(), range: range(from: start))
+    while let join = try parseJoin() { select.joins.append(join) }
+    if accept(.where) { select.whereClause = try parseExpression() }
+    if accept(.group) {
+      try expect(.by, "'by' after 'group'")
+      select.groupBy = try parseExpressionList()
+    }
+    if accept(.having) { select.having = try parseExpression() }
     select.range = range(from: start)
     return select
   }
