@@ -13,6 +13,8 @@ public actor Session {
   let confirmer: any WriteConfirmer
   let audit: AuditLog
   var cache = TableCache()
+  /// The running statement as written (variables unbound), for the audit log.
+  var statementText: String?
   /// Injected clock, so cache expiry is testable.
   let now: @Sendable () -> Date
 
@@ -34,8 +36,13 @@ public actor Session {
   }
 
   /// Runs one statement that is not a dot command (the shell handles those).
-  /// `source` is the text the statement's ranges point into (names unnamed result columns).
-  public func run(_ statement: Statement, source: String) async throws -> StatementResult {
+  /// `source` is the text the statement's ranges point into (names unnamed result columns);
+  /// `written`, the statement's own text as written, goes into the audit log of a write.
+  public func run(_ statement: Statement, source: String, written: String? = nil) async throws
+    -> StatementResult
+  {
+    statementText = written
+    defer { statementText = nil }
     let limit = settings.maxCalls
     do {
       return try await api.withStatement(maxCalls: limit, isolation: self) {
@@ -63,6 +70,8 @@ public actor Session {
       return try await write(.share, env: env.text, appids: appids.map(\.text))
     case .unshare(let env, let appids):
       return try await write(.unshare, env: env.text, appids: appids.map(\.text))
+    case .writeFromQuery(let write):
+      return try await writeFromQuery(write, source: source)
     case .showTables:
       return StatementResult(rows: catalog.tablesResult())
     case .describe(let name):
@@ -94,6 +103,16 @@ public actor Session {
   // MARK: select
 
   func runSelect(_ select: SelectStatement, source: String) async throws -> StatementResult {
+    let evaluated = try await evaluate(select, source: source)
+    keepAsLastResult(evaluated.rows)
+    return StatementResult(
+      rows: evaluated.rows, notes: evaluated.notes, failures: evaluated.failures)
+  }
+
+  /// The rows of a select: planned, fetched (local tables read as they are), executed.
+  func evaluate(_ select: SelectStatement, source: String) async throws -> (
+    rows: ResultSet, notes: [String], failures: [AppFailure]
+  ) {
     let plan = try Planner.plan(select, catalog: catalog, source: source)
     try checkBudget(plan)
     var tables: [String: Table] = [:]
@@ -113,8 +132,7 @@ public actor Session {
       notes += fetched.notes
     }
     let rows = try Executor.execute(plan, tables: tables)
-    keepAsLastResult(rows)
-    return StatementResult(rows: rows, notes: notes, failures: failures)
+    return (rows, notes, failures)
   }
 
   /// Holds `rows` as the table `_`, for the next statements to query without an API call.

@@ -57,6 +57,12 @@ struct SourcePrinter {
       text += "share \(env.sourceText) with " + appids.map(\.sourceText).joined(separator: ", ")
     case .unshare(let env, let appids):
       text += "unshare \(env.sourceText) from " + appids.map(\.sourceText).joined(separator: ", ")
+    case .writeFromQuery(let write):
+      text += write.kind.rawValue + " "
+      if let env = write.env { text += "\(env.sourceText) \(write.kind.preposition) " }
+      text += "("
+      print(write.query)
+      text += ")"
     case .showTables:
       text += "show tables"
     case .describe(let table):

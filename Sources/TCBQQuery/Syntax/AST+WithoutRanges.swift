@@ -99,6 +99,7 @@ extension Statement {
       .share(env: env.withoutRanges, appids: appids.map(\.withoutRanges))
     case .unshare(let env, let appids):
       .unshare(env: env.withoutRanges, appids: appids.map(\.withoutRanges))
+    case .writeFromQuery(let write): .writeFromQuery(write.withoutRanges)
     case .showTables: .showTables
     case .describe(let table): .describe(table.withoutRanges)
     case .refresh(let table): .refresh(table?.withoutRanges)

@@ -188,6 +188,8 @@ public enum Statement: Sendable, Hashable {
   case share(env: Word, appids: [Word])
   /// `unshare ENV from APPID[, APPID…]`
   case unshare(env: Word, appids: [Word])
+  /// `share`/`unshare` of the pairs a query gives.
+  case writeFromQuery(QueryWrite)
   case showTables
   case describe(Identifier)
   /// `refresh` or `refresh TABLE`

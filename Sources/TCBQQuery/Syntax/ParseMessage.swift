@@ -20,6 +20,8 @@ enum ParseMessage {
       + "for many values use 'in (…)'"
   }
   static let subquery = "subqueries are not supported"
+  static let variableInWord =
+    "a variable stands for a whole appid or env id; it cannot be glued to other text"
   static let missingDotCommandName = "expected a command name after '.'"
 
   /// How a token is named in "found …".

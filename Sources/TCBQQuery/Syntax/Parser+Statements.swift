@@ -18,13 +18,9 @@ extension Parser {
       try expect(.of, "'of' after 'shares'")
       statement = .sharesOf(try parseWords(what: "an appid"))
     case .share:
-      let env = try parseWord(what: "an env id after 'share'")
-      try expect(.with, "'with' after the env id")
-      statement = .share(env: env, appids: try parseWords(what: "an appid"))
+      statement = try parseWrite(.share)
     case .unshare:
-      let env = try parseWord(what: "an env id after 'unshare'")
-      try expect(.from, "'from' after the env id")
-      statement = .unshare(env: env, appids: try parseWords(what: "an appid"))
+      statement = try parseWrite(.unshare)
     case .show:
       try expect(.tables, "'tables' after 'show'")
       statement = .showTables

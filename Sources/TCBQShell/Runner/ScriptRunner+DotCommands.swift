@@ -33,6 +33,9 @@ extension ScriptRunner {
       guard args.count == 1 else { return usage(line, command) }
       return await read(path: args[0])
     case .maxcalls: return await maxCalls(args, line)
+    case .maxwrites: return await maxWrites(args, line)
+    case .set: return setVariable(args, line)
+    case .unset: return unsetVariable(args, line)
     case .quit: quitRequested = true
     }
     return .success
@@ -100,6 +103,26 @@ extension ScriptRunner {
     return .success
   }
 
+  /// `.maxwrites` shows the guard; `.maxwrites N|off` sets it.
+  private func maxWrites(_ args: [String], _ line: DotCommand) async -> ExitStatus {
+    guard let value = args.first?.lowercased() else {
+      let limit = await session.settings.maxWrites.map(String.init) ?? "off"
+      console.message("maxwrites \(limit): a write of more pairs to send is refused")
+      return .success
+    }
+    let limit: Int?
+    if value == "off" {
+      limit = nil
+    } else if let n = Int(value), n >= 0 {
+      limit = n
+    } else {
+      return usage(line, .maxwrites)
+    }
+    guard args.count == 1 else { return usage(line, .maxwrites) }
+    await session.update { $0.maxWrites = limit }
+    return .success
+  }
+
   private func maxCalls(_ args: [String], _ line: DotCommand) async -> ExitStatus {
     guard args.count == 1 else { return usage(line, .maxcalls) }
     let value = args[0].lowercased()
@@ -112,6 +135,40 @@ extension ScriptRunner {
       return usage(line, .maxcalls)
     }
     await session.update { $0.maxCalls = limit }
+    return .success
+  }
+
+  /// `.set NAME VALUE` binds; `.set` alone lists the variables as a result (name, value).
+  private func setVariable(_ args: [String], _ line: DotCommand) -> ExitStatus {
+    if args.isEmpty {
+      let rows = variables.values.sorted { $0.key < $1.key }.map {
+        [Value.text($0.key), .text($0.value)]
+      }
+      let result = ResultSet(
+        columns: [.init(name: "name", type: .text), .init(name: "value", type: .text)], rows: rows)
+      do {
+        for note in try output.write(result) { console.message(note) }
+      } catch {
+        return console.report(error)
+      }
+      return .success
+    }
+    guard args.count == 2 else { return usage(line, .set) }
+    guard VariableScope.isValidName(args[0]) else {
+      return usage(
+        line, "'\(args[0])' is no variable name (a letter or _, then letters, digits, _)")
+    }
+    variables.apply(line)
+    return .success
+  }
+
+  private func unsetVariable(_ args: [String], _ line: DotCommand) -> ExitStatus {
+    guard args.count == 1 else { return usage(line, .unset) }
+    guard variables.values[args[0]] != nil else {
+      return usage(
+        line, "no variable '\(args[0])'" + suggestion(args[0], Array(variables.values.keys)))
+    }
+    variables.apply(line)
     return .success
   }
 

@@ -22,6 +22,8 @@ actor ScriptRunner {
   var lastStatement: (ParsedStatement, String)?
   /// The progress line for long fetches (interactive, on a terminal).
   let progress: ProgressLine?
+  /// `-v NAME=VALUE`, `.set`, `.unset`: what `:NAME` stands for.
+  var variables = VariableScope()
 
   init(
     session: Session, console: Console, output: OutputTarget, keepGoing: Bool, ledger: CallLedger?,
@@ -41,7 +43,7 @@ actor ScriptRunner {
   /// (unless `--keep-going`, which runs the statements that are sound). `boundaries`: where
   /// statements stop besides `;` (the interactive shell passes `.semicolons`).
   func run(script text: String, boundaries: StatementBoundaries = .lines) async -> ExitStatus {
-    let parsed = Script.parse(text, boundaries: boundaries)
+    let parsed = Script.parse(text, boundaries: boundaries, variables: variables)
     var status = ExitStatus.success
     var problems = parsed.diagnostics
     var runnable: [ParsedStatement] = []
@@ -100,7 +102,8 @@ actor ScriptRunner {
     let before = ledger?.snapshot()
     progress?.begin()
     do {
-      let result = try await session.run(parsed.statement, source: source)
+      let written = Self.text(of: parsed.range, in: source)
+      let result = try await session.run(parsed.statement, source: source, written: written)
       progress?.end()
       var status = ExitStatus.success
       if let rows = result.rows {
@@ -126,6 +129,17 @@ actor ScriptRunner {
   }
 
   func closeOutput() { output.closeFile() }
+
+  /// Sets the variables the scripts start with (`-v`).
+  func define(_ scope: VariableScope) { variables = scope }
+
+  /// The text of `range` in `source`: a statement as written, for the audit log.
+  static func text(of range: SourceRange, in source: String) -> String {
+    let bytes = Array(source.utf8)
+    let start = min(range.start.offset, bytes.count)
+    let end = min(max(range.end.offset, start), bytes.count)
+    return String(decoding: bytes[start..<end], as: UTF8.self)
+  }
 
   func reportFailures(_ failures: [AppFailure]) {
     let n = failures.count
