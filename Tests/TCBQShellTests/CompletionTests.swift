@@ -22,7 +22,7 @@ import Testing
     #expect(complete("sh") == ["share", "shares", "show"])
     #expect(
       complete("") == [
-        "describe", "explain", "refresh", "select", "share", "shares",
+        "create", "describe", "drop", "explain", "refresh", "select", "share", "shares",
         "show", "unshare",
       ])
   }

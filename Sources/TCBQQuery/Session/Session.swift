@@ -5,7 +5,7 @@ import TCBQCore
 /// plans first (names checked before any call), then fetches what the plan needs, then executes.
 public actor Session {
   /// The API tables and the tables the session holds (`_`).
-  public private(set) var catalog: Catalog
+  public internal(set) var catalog: Catalog
   /// The rows of the tables the session holds, by name.
   var localTables: [String: Table] = [:]
   public private(set) var settings: SessionSettings
@@ -72,6 +72,10 @@ public actor Session {
       return try await write(.unshare, env: env.text, appids: appids.map(\.text))
     case .writeFromQuery(let write):
       return try await writeFromQuery(write, source: source)
+    case .createTable(let name, let select):
+      return try await createTable(name, as: select, source: source)
+    case .dropTable(let name):
+      return try dropTable(name)
     case .showTables:
       return StatementResult(rows: catalog.tablesResult())
     case .describe(let name):

@@ -63,6 +63,11 @@ struct SourcePrinter {
       text += "("
       print(write.query)
       text += ")"
+    case .createTable(let name, let select):
+      text += "create table \(name.sourceText) as "
+      print(select)
+    case .dropTable(let name):
+      text += "drop table \(name.sourceText)"
     case .showTables:
       text += "show tables"
     case .describe(let table):

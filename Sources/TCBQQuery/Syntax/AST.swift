@@ -190,6 +190,10 @@ public enum Statement: Sendable, Hashable {
   case unshare(env: Word, appids: [Word])
   /// `share`/`unshare` of the pairs a query gives.
   case writeFromQuery(QueryWrite)
+  /// `create table NAME as select …`: a table the session holds.
+  case createTable(Identifier, SelectStatement)
+  /// `drop table NAME`
+  case dropTable(Identifier)
   case showTables
   case describe(Identifier)
   /// `refresh` or `refresh TABLE`

@@ -7,6 +7,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
   case `where`, group, by, having, order, asc, desc, limit, offset
   case and, or, not, `in`, like, between, `is`, null, `true`, `false`
   case explain, shares, share, unshare, of, with, show, tables, describe, refresh
+  case create, drop, table
 
   /// The keyword a word spells, ignoring case; nil when it is not a keyword.
   public init?(word: some StringProtocol) {
@@ -18,7 +19,8 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
   /// Whether the word always reads as this keyword, never as a name.
   public var isReserved: Bool {
     switch self {
-    case .explain, .shares, .share, .unshare, .of, .with, .show, .tables, .describe, .refresh:
+    case .explain, .shares, .share, .unshare, .of, .with, .show, .tables, .describe, .refresh,
+      .create, .drop, .table:
       false
     default:
       true
@@ -27,7 +29,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
 
   /// The words that begin a statement. A line that begins with one of them begins a statement.
   public static let statementKeywords: [Keyword] = [
-    .select, .explain, .shares, .share, .unshare, .show, .describe, .refresh,
+    .select, .explain, .shares, .share, .unshare, .show, .describe, .refresh, .create, .drop,
   ]
 
   /// Whether a statement begins with this word.
@@ -35,7 +37,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
 
   /// The words that begin a query: in the interactive shell it runs at a line ending in `;`
   /// (`InputWait`).
-  public static let queryKeywords: [Keyword] = [.select, .explain, .with]
+  public static let queryKeywords: [Keyword] = [.select, .explain, .with, .create]
 
   /// Whether a query begins with this word.
   public var startsQuery: Bool { Keyword.queryKeywords.contains(self) }

@@ -21,6 +21,16 @@ extension Parser {
       statement = try parseWrite(.share)
     case .unshare:
       statement = try parseWrite(.unshare)
+    case .create:
+      try expect(.table, "'table' after 'create'")
+      let name = try parseName(what: "a table name after 'create table'")
+      try expect(.as, "'as' after the table name")
+      let selectStart = current.range.start
+      try expect(.select, "'select' after 'as'")
+      statement = .createTable(name, try parseSelect(start: selectStart))
+    case .drop:
+      try expect(.table, "'table' after 'drop'")
+      statement = .dropTable(try parseName(what: "a table name after 'drop table'"))
     case .show:
       try expect(.tables, "'tables' after 'show'")
       statement = .showTables

@@ -34,6 +34,7 @@ extension ScriptRunner {
       return await read(path: args[0])
     case .maxcalls: return await maxCalls(args, line)
     case .maxwrites: return await maxWrites(args, line)
+    case .import: return await importTable(args, line)
     case .set: return setVariable(args, line)
     case .unset: return unsetVariable(args, line)
     case .quit: quitRequested = true
@@ -138,6 +139,38 @@ extension ScriptRunner {
     return .success
   }
 
+  /// `.import [--csv|--tsv|--jsonl] FILE TABLE`: the whole file read, then held as TABLE; a
+  /// bad row fails the import, naming its line, and no table is made.
+  private func importTable(_ args: [String], _ line: DotCommand) async -> ExitStatus {
+    var rest = args
+    var format: ImportFormat?
+    if let flag = rest.first, flag.hasPrefix("--") {
+      guard let named = ImportFormat(rawValue: String(flag.dropFirst(2)).lowercased()) else {
+        return usage(line, .import)
+      }
+      format = named
+      rest.removeFirst()
+    }
+    guard rest.count == 2 else { return usage(line, .import) }
+    let (path, name) = (rest[0], rest[1])
+    guard let data = FileManager.default.contents(atPath: path) else {
+      console.error("line \(line.range.start.line): .import: cannot read \(path)")
+      return .failure
+    }
+    do {
+      let rows = try ImportReader.read(Array(data), format: format ?? ImportFormat(path: path))
+      try await session.hold(
+        rows, as: name, summary: "imported from \(path) (\(rows.rowCount) rows)")
+      console.message("imported \(rows.rowCount) rows into \(name.lowercased())")
+    } catch let error as ImportError {
+      console.error("line \(line.range.start.line): .import \(path): \(error)")
+      return .failure
+    } catch {
+      return console.report(error)
+    }
+    return .success
+  }
+
   /// `.set NAME VALUE` binds; `.set` alone lists the variables as a result (name, value).
   private func setVariable(_ args: [String], _ line: DotCommand) -> ExitStatus {
     if args.isEmpty {
@@ -226,6 +259,13 @@ extension ScriptRunner {
       ("shares of", "shares of wx1a2b3c4d5e6f7a8b, wx0f1e2d3c4b5a6978"),
       ("share", "share prod-3fa9c1 with wx1a2b3c4d5e6f7a8b"),
       ("unshare", "unshare prod-3fa9c1 from wx1a2b3c4d5e6f7a8b"),
+      (
+        "from query",
+        "unshare prod-77a0d2 from (select appid from shares where env_id = 'prod-77a0d2')"
+      ),
+      ("variables", "shares of :app   (after -v app=wx1… or .set app wx1…)"),
+      ("create", "create table bad as select env_id from envs where status = 'UNAVAILABLE'"),
+      ("drop", "drop table bad"),
       ("explain", "explain select * from shares where appid = 'wx1a2b3c4d5e6f7a8b'"),
       ("show tables", "show tables"),
       ("describe", "describe envs"),

@@ -48,8 +48,10 @@ actor ScriptRunner {
     var problems = parsed.diagnostics
     var runnable: [ParsedStatement] = []
     let catalog = await session.catalog
+    var made: Set<String> = [Catalog.lastResultName]
     for statement in parsed.statements {
-      let found = Self.check(statement.statement, catalog: catalog)
+      let found = Self.check(statement.statement, catalog: catalog, made: made)
+      if let name = Self.tableMade(by: statement.statement) { made.insert(name) }
       if found.isEmpty { runnable.append(statement) } else { problems += found }
     }
     if !problems.isEmpty {
@@ -71,11 +73,15 @@ actor ScriptRunner {
 
   /// Name checks that need no API call: the planner for selects, the catalog for table names.
   /// A select that reads `_` is checked when it runs: `_` changes as the script runs.
-  static func check(_ statement: Statement, catalog: Catalog) -> [Diagnostic] {
+  static func check(_ statement: Statement, catalog: Catalog, made: Set<String> = [])
+    -> [Diagnostic]
+  {
     do throws(PlanError) {
       switch statement {
-      case .select(let select), .explain(let select):
-        if select.tableNames.contains(Catalog.lastResultName) { return [] }
+      case .select(let select), .explain(let select), .createTable(_, let select):
+        // `_`, the local tables and those the script makes change as it runs: checked then.
+        let held = Set(catalog.tables.filter { $0.id == nil }.map(\.name)).union(made)
+        if select.tableNames.contains(where: held.contains) { return [] }
         _ = try Planner.plan(select, catalog: catalog)
       case .describe(let name):
         _ = try catalog.resolveTable(name)
@@ -87,6 +93,16 @@ actor ScriptRunner {
       return []
     } catch {
       return error.diagnostics
+    }
+  }
+
+  /// The table a statement makes (`create table`, `.import`), lowercased.
+  static func tableMade(by statement: Statement) -> String? {
+    switch statement {
+    case .createTable(let name, _): return name.key
+    case .dot(let command) where ShellCommand(word: command.name) == .import:
+      return command.arguments.last?.lowercased()
+    default: return nil
     }
   }
 

@@ -8,7 +8,7 @@ import TCBQRender
 /// A new dot command is a case here, its entry in `declaration`, and its handler.
 enum ShellCommand: String, CaseIterable, Sendable {
   case help, tables, schema, mode, headers, maxrows, output, once, read, timer, maxcalls,
-    maxwrites, watch, set, unset, quit
+    maxwrites, watch, set, unset, `import`, quit
 
   /// What the command's argument completes to.
   enum ArgumentValues: Sendable {
@@ -94,6 +94,11 @@ enum ShellCommand: String, CaseIterable, Sendable {
         summary: ":NAME stands for VALUE (one text value); without arguments list the variables")
     case .unset:
       Declaration(arguments: "NAME", summary: "forget the variable NAME")
+    case .import:
+      Declaration(
+        arguments: "[--FMT] FILE TABLE",
+        summary: "read FILE (csv, tsv, jsonl; header row first) into the local table TABLE",
+        completes: .paths)
     case .quit:
       Declaration(arguments: "", summary: "leave (also Ctrl-D)", aliases: ["exit", "q"])
     }
