@@ -95,6 +95,18 @@ import Testing
       try SandboxLog.requests(sandbox).filter { $0.path.contains("batchshareenv") }.count == 1)
   }
 
+  @Test func theQueryOfAWriteIsCheckedBeforeAnythingRuns() async throws {
+    let sandbox = try await SandboxProcess.start()
+    defer { sandbox.stop() }
+    let tcbq = try TCBQRunner.against(sandbox)
+    let result = try tcbq.run([
+      "--yes", "-c", "select count(*) from envs\nunshare x from (select appid from evns)",
+    ])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("line 2, column 35: unknown table 'evns'"), "\(result.stderr)")
+    #expect(try SandboxLog.requests(sandbox).isEmpty)
+  }
+
   @Test func maxWritesFromTheProfileAndDotCommand() async throws {
     var tcbq = try TCBQRunner()
     tcbq.environment["TCBQ_CONFIG"] = try tcbq.file("config.toml", "max_writes = 2\n")

@@ -19,6 +19,10 @@ public enum ImportFormat: String, Sendable, CaseIterable {
 public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
   public var line: Int
   public var message: String
+  public init(line: Int, message: String) {
+    self.line = line
+    self.message = message
+  }
   public var description: String { "line \(line): \(message); nothing imported" }
 }
 

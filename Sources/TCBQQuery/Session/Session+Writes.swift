@@ -45,14 +45,16 @@ extension Session {
       for relation in relations {
         for env in relation.envIDs { existing.insert(WritePair(env: env, appid: relation.appid)) }
       }
+      // An app answered "no cloud development" or "not a mini program" shares nothing: known.
+      let unknown = failures.filter { $0.shareErrorKind == .failed }.map(\.appid)
       let proposal = WriteProposal(
-        kind: kind, pairs: pairs, existing: existing, unknownAppids: Set(failures.map(\.appid)),
+        kind: kind, pairs: pairs, existing: existing, unknownAppids: Set(unknown),
         skipsUnchanged: skipsUnchanged)
       let notes =
-        failures.isEmpty
+        unknown.isEmpty
         ? []
         : [
-          "note: the current shares of \(failures.count) appids could not be read; their pairs show as unknown"
+          "note: the current shares of \(unknown.count) appids could not be read; their pairs show as unknown"
         ]
       return (proposal, notes)
     } catch is CancellationError {

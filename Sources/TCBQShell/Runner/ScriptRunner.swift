@@ -78,6 +78,8 @@ actor ScriptRunner {
   {
     do throws(PlanError) {
       switch statement {
+      case .writeFromQuery(let write):
+        return check(.select(write.query), catalog: catalog, made: made)
       case .select(let select), .explain(let select), .createTable(_, let select):
         // `_`, the local tables and those the script makes change as it runs: checked then.
         let held = Set(catalog.tables.filter { $0.id == nil }.map(\.name)).union(made)
