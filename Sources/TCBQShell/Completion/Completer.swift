@@ -92,7 +92,18 @@ public enum Completer {
       return []
     }
 
+    let queries = ["share", "unshare", "create"].contains(first) && words.contains("select")
     switch first {
+    case _ where queries:
+      break  // the query of a write or of `create table … as`: completed as a select
+    case "create":
+      return words.count == 1
+        ? ["table"] : words.count == 3 ? ["as"] : words.count == 4 ? ["select"] : []
+    case "drop":
+      if words.count == 1 { return ["table"] }
+      return words.count == 2
+        ? context.catalog.tables.filter { $0.id == nil && $0.name != Catalog.lastResultName }.map(
+          \.name) : []
     case "shares":
       if words.count == 1 { return ["of"] }
       return context.appids
