@@ -55,6 +55,7 @@ struct Bench {
       }
     }
     if options.wants("W12") { results.append(try walkWorkload()) }
+    if options.wants("W13") { results.append(try appInfoWorkload()) }
     if options.wants("W8") { results.append(try startupWorkload()) }
     return results
   }

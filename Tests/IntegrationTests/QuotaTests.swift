@@ -37,7 +37,7 @@ import Testing
       stdin:
         ".timer on\nselect count(*) from shares\nselect count(*) from envs\nselect count(*) from shares\n"
     )
-    #expect(result.status == 3)
+    #expect(result.status == 0, "\(result.stderr)")
     let timers = timerCalls(result.stderr)
     #expect(timers.count == 3)
     var total: [String: Int] = [:]

@@ -9,7 +9,10 @@ import Testing
 
   static let token = "tok-SECRET-7f3a"
   static let secret = "sec-SECRET-91bc"
-  static let secrets = [token, secret, "SECRET"]
+  /// The sandbox's authorizer refresh tokens (in the authorizer list and in every
+  /// api_get_authorizer_info answer) start so.
+  static let refreshTokenPrefix = "refreshtoken@@@"
+  static let secrets = [token, secret, "SECRET", refreshTokenPrefix]
 
   static func sandbox(_ extra: [String] = []) async throws -> SandboxProcess {
     try await SandboxProcess.start(
@@ -48,7 +51,16 @@ import Testing
     ("select", ["--format", "csv", "-c", "select env_id from envs"], "", 0),
     (
       "verbose walk with err_list",
-      ["--verbose", "--batch-size", "7", "-c", "select * from shares"], "", 3
+      ["--verbose", "--batch-size", "7", "-c", "select * from shares"], "", 0
+    ),
+    (
+      "who the apps are", ["--verbose", "--format", "json", "-c", "select * from app_info"],
+      "", 0
+    ),
+    (
+      "an unauthorized app",
+      ["--verbose", "-c", "select * from app_permissions where appid = 'wxffffffffffffffff'"],
+      "", 1
     ),
     ("syntax error", ["-c", "selct * from envs"], "", 1),
     ("unknown column", ["-c", "select stauts from envs"], "", 1),

@@ -5,7 +5,7 @@ extension TerminalTests {
   /// Tab completes a keyword, a table and a column in place.
   @Test(arguments: [
     (typed: "sel", completed: "select "),
-    (typed: "select * from sha", completed: "select * from shares "),
+    (typed: "select * from ta", completed: "select * from tags "),
     (typed: "select * from envs where reg", completed: "select * from envs where region "),
   ])
   func tabCompletesTheWordBeforeTheCursor(typed: String, completed: String) async throws {
@@ -54,5 +54,28 @@ extension TerminalTests {
     let output = tmux.output(afterPromptNumber: before)
     #expect(Self.hasRow(output, "appid", "env_id"), "\(output)")
     #expect(Self.hasRow(output, first), "\(output)")
+  }
+
+  /// Once app_info has been fetched, a nick name typed where an appid is expected completes to
+  /// the appid, and the statement runs.
+  @Test func tabCompletesANickNameToItsAppid() async throws {
+    let tmux = try await TmuxSession.start()
+    defer { tmux.stop() }
+    try await tmux.startTCBQ()
+    let prompt = TmuxSession.sandboxPrompt
+    let appid = "wx85813dbad3c681d0"  // 示例餐饮外卖 in the embedded dataset
+
+    let listed = try await tmux.run("select nick_name from app_info where appid = '\(appid)';")
+    #expect(listed.contains("示例餐饮外卖"), "\(listed)")
+
+    tmux.type("shares of 示例餐饮外")
+    #expect(await tmux.waitForLastLine(prompt + "shares of 示例餐饮外"), "\(tmux.screen())")
+    tmux.press("Tab")
+    #expect(await tmux.waitForLastLine(prompt + "shares of \(appid)"), "\(tmux.screen())")
+    let before = tmux.count(of: prompt)
+    tmux.press("Enter")
+    #expect(await tmux.waitForScreen(containing: prompt, count: before + 1))
+    let output = tmux.output(afterPromptNumber: before)
+    #expect(Self.hasRow(output, "appid", "env_id"), "\(output)")
   }
 }

@@ -23,7 +23,7 @@ extension TerminalTests {
       rows.map { $0.split(separator: " ").map(String.init) } == [
         ["wxc87a171ac826a6fc", "legacy-crm"], ["wxe48478dcb74f2134", "legacy-crm"],
       ], "\(tmux.screen())")
-    #expect(!tmux.screen().contains("error"), "\(tmux.screen())")
+    #expect(!tmux.screen().contains("error:"), "\(tmux.screen())")
 
     let shells = tmux.count(of: TmuxSession.shellPrompt)
     tmux.typeLine(".quit")

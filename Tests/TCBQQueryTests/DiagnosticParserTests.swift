@@ -76,15 +76,17 @@ struct DiagnosticParserTests {
 
   @Test func expectedTableName() {
     assertDiagnostics(
-      "select * from1️⃣", [.init(at: "1️⃣", "expected a table name, found end of input")])
+      "select * from1️⃣",
+      [.init(at: "1️⃣", "expected a table name or '(select …)', found end of input")])
     assertDiagnostics(
       "select * from 1️⃣where x = 1",
-      [.init(at: "1️⃣", "expected a table name, found 'where'")])
+      [.init(at: "1️⃣", "expected a table name or '(select …)', found 'where'")])
     assertDiagnostics(
       "select * from envs1️⃣; select 1 from t",
       [])
     assertDiagnostics(
-      "select * from1️⃣;", [.init(at: "1️⃣", "expected a table name, found end of statement")])
+      "select * from1️⃣;",
+      [.init(at: "1️⃣", "expected a table name or '(select …)', found end of statement")])
   }
 
   @Test func missingFrom() {
@@ -171,12 +173,13 @@ struct DiagnosticParserTests {
       "select 1️⃣12abc from t", [.init(at: "1️⃣", "malformed number '12abc'")])
   }
 
-  @Test func subqueriesAreRefused() {
+  @Test func aSubqueryWithoutItsParenthesisNamesIt() {
     assertDiagnostics(
-      "select * from t where a in (1️⃣select b from u)",
-      [.init(at: "1️⃣", "subqueries are not supported")])
+      "select * from t where a in (select b from u1️⃣",
+      [.init(at: "1️⃣", "expected ')' after the subquery, found end of input")])
     assertDiagnostics(
-      "select (1️⃣select 1 from u) from t", [.init(at: "1️⃣", "subqueries are not supported")])
+      "select * from t where exists 1️⃣u",
+      [.init(at: "1️⃣", "expected '(select …)' after 'exists', found 'u'")])
   }
 
   @Test func nestingTooDeep() {
@@ -225,7 +228,7 @@ struct DiagnosticParserTests {
   @Test func explainNeedsSelect() {
     assertDiagnostics(
       "explain 1️⃣shares of wx1",
-      [.init(at: "1️⃣", "expected 'select' after 'explain', found 'shares'")])
+      [.init(at: "1️⃣", "expected 'select' or 'with' after 'explain', found 'shares'")])
   }
 
   @Test func locationsCountScalarsAndUTF8() {

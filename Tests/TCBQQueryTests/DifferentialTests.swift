@@ -8,7 +8,9 @@ import Testing
 @Suite struct DifferentialTests {
   /// Written by hand, then generated.
   static let queries: [String] =
-    handwritten + DifferentialFuzz.queries(240) + DifferentialFuzz.joinQueries(90)
+    handwritten + expressionQueries + functionQueries + aggregateQueries + subqueryQueries
+    + DifferentialFuzz.queries(240)
+    + DifferentialFuzz.joinQueries(90)
 
   static let handwritten: [String] = [
     // projection, filters, NULL

@@ -32,7 +32,7 @@ enum EngineTest {
   }
 
   static func run(_ sql: String, _ tables: [String: Table]) throws -> ResultSet {
-    try Executor.execute(plan(sql), tables: tables)
+    try Executor.executeWithSteps(plan(sql), tables: tables)
   }
 
   /// Rows of a result, row-major.

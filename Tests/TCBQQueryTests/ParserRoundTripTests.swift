@@ -53,7 +53,7 @@ struct StatementGenerator {
       return Expr(kind, range: .zero)
     }
     let next = depth - 1
-    switch int(0...8) {
+    switch int(0...10) {
     case 0:
       kind = .unary(pick([.negate, .plus, .not]), expr(depth: next))
     case 1, 2:
@@ -63,7 +63,21 @@ struct StatementGenerator {
       ]
       kind = .binary(pick(ops), expr(depth: next), expr(depth: next))
     case 3:
-      kind = .like(expr(depth: next), pattern: expr(depth: next), negated: chance(50))
+      let op = pick([MatchOperator.like, .glob, .regexp])
+      kind = .match(
+        op, expr(depth: next), pattern: expr(depth: next),
+        escape: op == .like && chance(30) ? expr(depth: next) : nil, negated: chance(50))
+    case 7:
+      kind = .caseWhen(
+        operand: chance(50) ? expr(depth: next) : nil,
+        whens: (0..<int(1...3)).map { _ in
+          WhenClause(condition: expr(depth: next), result: expr(depth: next))
+        },
+        otherwise: chance(50) ? expr(depth: next) : nil)
+    case 8:
+      kind = .cast(
+        expr(depth: next),
+        CastType(name: pick(["integer", "real", "text", "numeric", "varchar(20)"])))
     case 4:
       kind = .inList(
         expr(depth: next), (0..<int(0...3)).map { _ in expr(depth: next) }, negated: chance(50))

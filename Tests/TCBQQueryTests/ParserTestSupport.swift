@@ -32,8 +32,21 @@ func grouped(_ expr: Expr) -> String {
     return op == .not ? "(not \(grouped(operand)))" : "(\(op.rawValue)\(grouped(operand)))"
   case .binary(let op, let left, let right):
     return "(\(grouped(left)) \(op.rawValue) \(grouped(right)))"
-  case .like(let value, let pattern, let negated):
-    return "(\(grouped(value)) \(negated ? "not like" : "like") \(grouped(pattern)))"
+  case .match(let op, let value, let pattern, let escape, let negated):
+    return "(\(grouped(value)) \(negated ? "not " : "")\(op.rawValue) \(grouped(pattern))"
+      + (escape.map { " escape \(grouped($0))" } ?? "") + ")"
+  case .caseWhen(let operand, let whens, let otherwise):
+    return "(case" + (operand.map { " " + grouped($0) } ?? "")
+      + whens.map { " when \(grouped($0.condition)) then \(grouped($0.result))" }.joined()
+      + (otherwise.map { " else " + grouped($0) } ?? "") + " end)"
+  case .cast(let value, let type):
+    return "cast(\(grouped(value)) as \(type.name))"
+  case .subquery(let query):
+    return "(\(query.sourceText))"
+  case .inSubquery(let value, let query, let negated):
+    return "(\(grouped(value)) \(negated ? "not in" : "in") (\(query.sourceText)))"
+  case .exists(let query):
+    return "exists (\(query.sourceText))"
   case .inList(let value, let list, let negated):
     return
       "(\(grouped(value)) \(negated ? "not in" : "in") [\(list.map(grouped).joined(separator: ", "))])"

@@ -85,6 +85,6 @@ import Testing
   @Test func oneUnfilteredUseNeedsEverything() throws {
     let plan = try EngineTest.plan(
       "select * from shares s join shares t on t.env_id = s.env_id where s.appid = 'x'")
-    #expect(plan.requirements == [TableRequirement(table: "shares", keys: nil)])
+    #expect(plan.requirements == [TableRequirement(table: "shares", keys: nil, id: .shares)])
   }
 }

@@ -23,6 +23,15 @@ final class FakeAPI: WeChatAPI, Sendable {
     var unanswered: Set<String> = []
     /// Answer the relations in the reverse of the order asked.
     var relationsReversed = false
+    /// err_list entries as the service sends them (`answered`), by appid: 85088, official
+    /// accounts, anything else.
+    var noCloudDevelopment: Set<String> = []
+    var notMiniPrograms: Set<String> = []
+    var otherErrors: Set<String> = []
+    /// The appids of each api_get_authorizer_info call, one call per appid.
+    var infoAskedFor: [String] = []
+    /// Appids whose api_get_authorizer_info call fails (busy after retries, not answered).
+    var infoBusy: Set<String> = []
   }
   let state = Mutex(State())
 
@@ -69,6 +78,8 @@ final class FakeAPI: WeChatAPI, Sendable {
       for appid in appids where !state.unanswered.contains(appid) {
         if state.failing.contains(appid) {
           failures.append(AppFailure(appid: appid, errmsg: "no qbase privilege"))
+        } else if let entry = Self.errListEntry(appid, state) {
+          failures.append(entry)
         } else {
           relations.append(.init(appid: appid, envIDs: state.shares[appid] ?? []))
         }
@@ -78,16 +89,38 @@ final class FakeAPI: WeChatAPI, Sendable {
     }
   }
 
-  /// Every app of the world answers with a name; any other appid is 61003.
+  /// The err_list entry the service answers for `appid`, if any.
+  private static func errListEntry(_ appid: String, _ state: State) -> AppFailure? {
+    if state.noCloudDevelopment.contains(appid) {
+      return AppFailure(appid: appid, errcode: 85088, errmsg: "no qbase privilege", answered: true)
+    }
+    if state.notMiniPrograms.contains(appid) {
+      return AppFailure(appid: appid, errmsg: "appid is not a mini program", answered: true)
+    }
+    if state.otherErrors.contains(appid) {
+      return AppFailure(appid: appid, errmsg: "system error", answered: true)
+    }
+    return nil
+  }
+
+  /// Every app of the world answers with a name, the principal `P` and the permission sets 18
+  /// and 49; any other appid is 61003; an appid in `infoBusy` fails unanswered. One call per
+  /// appid, as the client makes them.
   func authorizerInfo(of appids: [String]) async throws -> AuthorizerInfoResult {
     state.withLock { state in
-      state.calls.append("api_get_authorizer_info")
       let known = Set(state.apps.map(\.appid))
       var seen = Set<String>()
       var result = AuthorizerInfoResult(infos: [], failures: [])
       for appid in appids where seen.insert(appid).inserted {
-        if known.contains(appid) {
-          result.infos.append(AuthorizerInfo(appid: appid, nickName: "app \(appid)"))
+        state.calls.append("api_get_authorizer_info")
+        state.infoAskedFor.append(appid)
+        if state.infoBusy.contains(appid) {
+          result.failures.append(AppFailure(appid: appid, errcode: -1, errmsg: "system error"))
+        } else if known.contains(appid) {
+          result.infos.append(
+            AuthorizerInfo(
+              appid: appid, nickName: "app \(appid)", principalName: "P", accountStatus: 1,
+              isMiniProgram: true, funcscopeIDs: [18, 49]))
         } else {
           result.failures.append(
             AppFailure(appid: appid, errcode: 61003, errmsg: "not authorized", answered: true))

@@ -167,9 +167,35 @@ struct SplitterTests {
     #expect(semicolons.units[0].text == "select appid\nfrom shares\nselect_me_not")
     #expect(semicolons.units[1].text == "shares of wx1")
     // The line rule would have cut before a line starting with `select`:
-    let cut = Script.parse("select appid\nselect 1", boundaries: .lines)
+    let cut = Script.parse("select appid from shares\nselect 1 from envs", boundaries: .lines)
     #expect(cut.units.count == 2)
-    #expect(Script.parse("select appid\nselect 1", boundaries: .semicolons).units.count == 1)
+    #expect(
+      Script.parse("select appid from shares\nselect 1 from envs", boundaries: .semicolons).units
+        .count == 1)
     #expect(lines.units.count >= 2)
+  }
+}
+
+/// The line rule with brackets: a subquery or the select after `with` may start its own line.
+@Suite struct BracketBoundaryTests {
+  @Test func aSubqueryOnItsOwnLineStaysInItsStatement() {
+    let text = "select * from shares where appid in (\n  select appid from apps)\nshares of wx1"
+    let units = Script.parse(text).units
+    #expect(units.count == 2)
+    #expect(units.allSatisfy { $0.diagnostics.isEmpty })
+    #expect(units[0].text == "select * from shares where appid in (\n  select appid from apps)")
+  }
+
+  @Test func theSelectAfterWithStaysWithIt() {
+    let text =
+      "with bad as (select env_id from envs where status <> 'NORMAL')\nselect * from bad\nselect 1 from envs"
+    let units = Script.parse(text).units
+    #expect(units.count == 2)
+    #expect(units.allSatisfy { $0.diagnostics.isEmpty })
+  }
+
+  @Test func aCompleteStatementStillEndsAtTheNextLinesKeyword() {
+    let units = Script.parse("select * from envs\nselect * from apps").units
+    #expect(units.count == 2)
   }
 }

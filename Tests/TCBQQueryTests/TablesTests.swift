@@ -38,6 +38,9 @@ import Testing
     tables["apps"] = Tables.fromAuthorizers(Fixture.authorizers)
     tables["shares"] = Tables.fromShares(Fixture.relations)
     tables["quota"] = Tables.fromQuota([APIQuota(cgiPath: "/a")])
+    tables["app_info"] = Tables.fromAuthorizerInfo([AuthorizerInfo(appid: "wx1")])
+    tables["app_permissions"] = Tables.fromPermissions([AuthorizerInfo(appid: "wx1")])
+    tables["share_errors"] = Tables.fromShareErrors([])
     for schema in Catalog.standard.tables {
       let table = tables[schema.name]!
       #expect(table.columnNames == schema.columnNames, "\(schema.name)")
@@ -99,6 +102,51 @@ import Testing
     let describe = catalog.describeResult(catalog.table(named: "apps")!)
     #expect(describe.values[0] == [.text("appid"), .text("auth_time")])
     #expect(describe.values[1] == [.text("text"), .text("integer")])
-    #expect(catalog.tablesResult().rowCount == 11)
+    #expect(catalog.tablesResult().rowCount == 14)
+    for name in ["app_info", "app_permissions", "share_errors"] {
+      #expect(catalog.table(named: name)?.keyColumn == "appid", "\(name)")
+    }
+    #expect(catalog.table(named: "app_info")?.filledBy == "api_get_authorizer_info")
+    #expect(catalog.table(named: "share_errors")?.source == .batchGetEnvID)
+  }
+
+  @Test func appInfoOneRowPerAppWithTheIDsAsSent() {
+    let infos = [
+      AuthorizerInfo(
+        appid: "wx1", nickName: "云栈商城", userName: "gh_1", principalName: "深圳市云栈科技有限公司",
+        serviceType: 0, verifyType: -1, accountStatus: 16, isMiniProgram: true, signature: "",
+        headImg: "http://h/1", funcscopeIDs: [18, 49]),
+      AuthorizerInfo(appid: "wx2", serviceType: 2, isMiniProgram: false),
+    ]
+    #expect(
+      Tables.fromAuthorizerInfo(infos).rows == [
+        [
+          .text("wx1"), .text("云栈商城"), .text("gh_1"), .text("深圳市云栈科技有限公司"), .integer(0),
+          .integer(-1), .integer(16), .boolean(true), .text(""), .text("http://h/1"),
+        ],
+        [
+          .text("wx2"), .null, .null, .null, .integer(2), .null, .null, .boolean(false), .null,
+          .null,
+        ],
+      ])
+    #expect(
+      Tables.fromPermissions(infos).rows == [
+        [.text("wx1"), .integer(18)], [.text("wx1"), .integer(49)],
+      ])
+  }
+
+  @Test func shareErrorsAreTheServicesAnswersNotTheFailedCalls() {
+    let failures = [
+      AppFailure(appid: "wx1", errcode: 85088, errmsg: "no qbase privilege", answered: true),
+      AppFailure(appid: "wx2", errmsg: "appid is not a mini program", answered: true),
+      AppFailure(appid: "wx3", errmsg: "something else", answered: true),
+      AppFailure(appid: "wx4", errcode: -1, errmsg: "system error"),
+    ]
+    #expect(
+      Tables.fromShareErrors(failures).rows == [
+        [.text("wx1"), .text("no qbase privilege"), .text("no_cloud_development")],
+        [.text("wx2"), .text("appid is not a mini program"), .text("not_mini_program")],
+        [.text("wx3"), .text("something else"), .text("failed")],
+      ])
   }
 }

@@ -39,7 +39,7 @@ import Testing
     #expect(
       complete("") == [
         "create", "describe", "drop", "explain", "refresh", "select", "share", "shares",
-        "show", "unshare",
+        "show", "unshare", "with",
       ])
   }
 
@@ -50,7 +50,8 @@ import Testing
   @Test func tableNamesAfterFromAndJoin() {
     #expect(complete("select * from e") == ["envs"])
     #expect(complete("select * from shares s join d") == ["databases"])
-    #expect(complete("describe sh") == ["shares"])
+    #expect(complete("describe sh") == ["share_errors", "shares"])
+    #expect(complete("select * from app_") == ["app_info", "app_permissions"])
     #expect(complete("select * from ").contains("custom_log_services"))
   }
 
@@ -93,7 +94,9 @@ import Testing
     #expect(
       Set(Functions.names) == [
         "lower", "upper", "length", "substr", "trim", "coalesce",
-        "ifnull", "count", "sum", "min", "max", "avg",
+        "ifnull", "count", "sum", "min", "max", "avg", "typeof", "abs", "round", "replace",
+        "instr", "ltrim", "rtrim", "iif", "nullif", "hex", "char", "printf", "format", "total",
+        "group_concat",
       ])
     #expect(Functions.names.count == Set(Functions.names).count)
   }
@@ -157,10 +160,49 @@ import Testing
   }
 
   @Test func secondLineOfAStatement() {
-    #expect(complete("select env_id\nfrom envs\nwhere re") == ["region"])
+    #expect(complete("select env_id\nfrom envs\nwhere reg") == ["region"])
   }
 
   @Test func afterASemicolonANewStatementStarts() {
     #expect(complete("select 1; sho") == ["show"])
+  }
+
+  /// The context with the nick names of `app_info`.
+  var named: CompletionContext {
+    var context = self.context
+    context.nickNames = [
+      "wx1111aaaa2222bbbb": "云栈商城", "wx1111cccc3333dddd": "云栈商城测试版",
+      "wx9999eeee0000ffff": "示例餐饮外卖",
+    ]
+    return context
+  }
+
+  func completeNamed(_ text: String) -> [String] {
+    Completer.complete(text, cursor: text.utf8.count, context: named).candidates
+  }
+
+  @Test func aNickNameCompletesToItsAppidWhereAnAppidIsExpected() {
+    #expect(completeNamed("shares of 示例") == ["wx9999eeee0000ffff"])
+    #expect(completeNamed("share prod-3fa9c1 with 示") == ["wx9999eeee0000ffff"])
+    #expect(
+      completeNamed("unshare prod-3fa9c1 from wx1111aaaa2222bbbb, 示例餐") == ["wx9999eeee0000ffff"])
+    #expect(completeNamed("select * from shares where appid = '示例") == ["wx9999eeee0000ffff"])
+    #expect(completeNamed("select * from app_info where appid in ('示例") == ["wx9999eeee0000ffff"])
+  }
+
+  @Test func severalNickNamesAreOfferedAsNamesUntilOneIsMeant() {
+    // Two names start so: Tab extends to what they share, or lists them.
+    #expect(completeNamed("shares of 云栈") == ["云栈商城", "云栈商城测试版"])
+    // One typed in full is meant, though another name starts with it.
+    #expect(completeNamed("shares of 云栈商城") == ["wx1111aaaa2222bbbb"])
+    #expect(completeNamed("shares of 云栈商城测") == ["wx1111cccc3333dddd"])
+  }
+
+  @Test func nickNamesAreNotOfferedWhereNoAppidIsExpected() {
+    #expect(completeNamed("select * from shares where env_id = '示例").isEmpty)
+    #expect(completeNamed("share 示例").isEmpty)
+    #expect(completeNamed("select 示例").isEmpty)
+    // An empty word offers the appids only, not every name.
+    #expect(completeNamed("shares of ") == context.appids)
   }
 }

@@ -30,4 +30,12 @@ public struct CallEstimator: Sendable, Hashable {
 
   /// `authorizerCalls` before the number of authorizers is known, e.g. `floor(apps/500)+1`.
   public var authorizerCallsFormula: String { "floor(apps/\(authorizerPageSize))+1" }
+
+  /// api_get_authorizer_info calls for `appCount` distinct appids: one each.
+  public func authorizerInfoCalls(appCount: Int) -> Int {
+    max(0, appCount)
+  }
+
+  /// `authorizerInfoCalls` of the authorized apps before their number is known.
+  public var authorizerInfoCallsFormula: String { "apps" }
 }

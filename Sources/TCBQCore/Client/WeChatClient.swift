@@ -64,7 +64,7 @@ public final class WeChatClient: WeChatAPI {
 
   /// api_get_authorizer_info calls needed for `appCount` distinct appids: one each.
   public func estimatedAuthorizerInfoCalls(appCount: Int) -> Int {
-    max(0, appCount)
+    callEstimator.authorizerInfoCalls(appCount: appCount)
   }
 
   /// Runs one statement's calls: at most `maxCalls` HTTP calls (nil: unlimited; the call that

@@ -68,10 +68,28 @@ extension TableID {
           ColumnSchema(name: "appid", type: .text), ColumnSchema(name: "auth_time", type: .integer),
         ],
         source: .authorizerList, summary: "one row per authorized mini program or official account")
+    case .appInfo:
+      TableSchema(
+        self,
+        columns: Self.text("appid", "nick_name", "user_name", "principal_name")
+          + Self.integer("service_type", "verify_type", "account_status")
+          + [ColumnSchema(name: "is_mini_program", type: .boolean)]
+          + Self.text("signature", "head_img"),
+        source: .authorizerInfo, keyColumn: "appid",
+        summary: "who each authorized app is (one call per app)")
+    case .appPermissions:
+      TableSchema(
+        self, columns: Self.text("appid") + Self.integer("funcscope_id"), source: .authorizerInfo,
+        keyColumn: "appid", summary: "one row per permission set an app granted the provider")
     case .shares:
       TableSchema(
         self, columns: Self.text("appid", "env_id"), source: .batchGetEnvID, keyColumn: "appid",
         summary: "one row per (appid, env) pair a mini program shares")
+    case .shareErrors:
+      TableSchema(
+        self, columns: Self.text("appid", "errmsg", "kind"), source: .batchGetEnvID,
+        keyColumn: "appid",
+        summary: "one row per err_list entry of batchgetenvid: why an app has no shares")
     case .quota:
       TableSchema(
         self,
@@ -86,6 +104,10 @@ extension TableID {
 
   private static func text(_ names: String...) -> [ColumnSchema] {
     names.map { ColumnSchema(name: $0, type: .text) }
+  }
+
+  private static func integer(_ names: String...) -> [ColumnSchema] {
+    names.map { ColumnSchema(name: $0, type: .integer) }
   }
 
   /// A table of one of an environment's lists: env_id, then the list elements' fields.

@@ -16,7 +16,10 @@ public enum TableID: String, CaseIterable, Sendable, Hashable {
   case tags
   case customLogServices = "custom_log_services"
   case apps
+  case appInfo = "app_info"
+  case appPermissions = "app_permissions"
   case shares
+  case shareErrors = "share_errors"
   case quota
 
   /// The table's name in the language.

@@ -170,6 +170,18 @@ enum Aggregation {
       var counts = [Int64](repeating: 0, count: groupCount)
       try forEachArgument(call, eval, frame, groupOf) { g, _ in counts[g] += 1 }
       return counts.map(Value.integer)
+    case .total:
+      var totals = [Double](repeating: 0, count: groupCount)
+      try forEachArgument(call, eval, frame, groupOf) { g, v in
+        var state = SumState()
+        state.add(v)
+        totals[g] += state.real
+      }
+      return totals.map(Value.real)
+    case .groupConcat:
+      return try groupConcat(
+        call, eval, frame: frame, groupOf: groupOf, groupCount: groupCount,
+        compiler: compiler)
     case .sum, .avg:
       var states = [SumState](repeating: SumState(), count: groupCount)
       try forEachArgument(call, eval, frame, groupOf) { g, v in states[g].add(v) }
@@ -207,6 +219,34 @@ enum Aggregation {
     case .countStar:
       return []
     }
+  }
+
+  /// group_concat: the texts of each group's non-NULL values in row order, each after the
+  /// separator of its own row (none before the first); NULL for a group without values.
+  private static func groupConcat(
+    _ call: AggregateCall, _ eval: ValueEval, frame: Frame, groupOf: [Int32], groupCount: Int,
+    compiler: Compiler
+  ) throws -> [Value] {
+    let separator = call.separator.map(compiler.value)
+    var texts = [[UInt8]?](repeating: nil, count: groupCount)
+    var seen = Set<DistinctKey>()
+    for r in 0..<frame.count {
+      try checkCancellation(r)
+      let v = eval(frame, r)
+      guard let text = v.sqlText else { continue }
+      let g = Int(groupOf[r])
+      if call.distinct, !seen.insert(DistinctKey(group: groupOf[r], key: GroupKey(v))).inserted {
+        continue
+      }
+      if texts[g] != nil {
+        let sep = separator.map { $0(frame, r).sqlText ?? "" } ?? ","
+        texts[g]!.append(contentsOf: sep.utf8)
+        texts[g]!.append(contentsOf: text.utf8)
+      } else {
+        texts[g] = Array(text.utf8)
+      }
+    }
+    return texts.map { $0.map { .text(String(decoding: $0, as: UTF8.self)) } ?? .null }
   }
 
   /// Calls `body` with the group and the argument of each row whose argument is not NULL, in

@@ -5,10 +5,19 @@ struct Compiler {
   let tables: [Table]
   /// Whether expressions over one low-cardinality text column are folded per dictionary entry.
   var folding = true
+  /// The rows of each subquery step of the plan (nil for a step that became a table).
+  var subqueries: [ResultSet?] = []
+  /// The affinity of each subquery step's first column (for `in (select …)`).
+  var subqueryAffinities: [Affinity] = []
 
-  init(tables: [Table], folding: Bool = true) {
+  init(
+    tables: [Table], folding: Bool = true, subqueries: [ResultSet?] = [],
+    subqueryAffinities: [Affinity] = []
+  ) {
     self.tables = tables
     self.folding = folding
+    self.subqueries = subqueries
+    self.subqueryAffinities = subqueryAffinities
   }
 
   // MARK: values
@@ -24,9 +33,19 @@ struct Compiler {
       return { f, r in f.aggregates[slot][r] }
     case .unary(.not, _), .binary(.and, _, _), .binary(.or, _, _), .binary(.equal, _, _),
       .binary(.notEqual, _, _), .binary(.less, _, _), .binary(.lessEqual, _, _),
-      .binary(.greater, _, _), .binary(.greaterEqual, _, _), .like, .inList, .between, .isNull:
+      .binary(.greater, _, _), .binary(.greaterEqual, _, _), .match, .inList, .between, .isNull,
+      .inSubquery, .exists:
       let t = truth(e)
       return { f, r in t(f, r).value }
+    case .subqueryValue(let step, _):
+      let rows = subqueries[step]
+      let v: Value = rows.map { $0.rowCount > 0 ? $0[0, 0] : .null } ?? .null
+      return { _, _ in v }
+    case .caseWhen(let operand, let whens, let otherwise):
+      return caseWhen(operand, whens, otherwise)
+    case .cast(let x, let affinity):
+      let a = value(x)
+      return { f, r in Cast.apply(a(f, r), affinity) }
     case .unary(.negate, let x):
       let a = value(x)
       return { f, r in Arithmetic.negate(a(f, r)) }
@@ -128,8 +147,14 @@ struct Compiler {
       return { f, r in Truth(a(f, r).isNull != negated) }
     case .inList(let x, let list, let negated):
       return inList(x, list, negated: negated)
-    case .like(let x, let p, let negated):
-      return like(x, p, negated: negated)
+    case .match(let op, let x, let p, let escape, let negated):
+      return match(op, x, p, escape: escape, negated: negated)
+    case .exists(let step):
+      let t = Truth((subqueries[step]?.rowCount ?? 0) > 0)
+      return { _, _ in t }
+    case .inSubquery(let x, let step, let negated):
+      let affinity = Affinity.forComparison(x.affinity, subqueryAffinities[step])
+      return inSubquery(x, subqueries[step], affinity: affinity, negated: negated)
     default:
       let a = value(e)
       return { f, r in a(f, r).truth }
@@ -279,24 +304,89 @@ struct Compiler {
     }
   }
 
-  private func like(_ x: BoundExpr, _ p: BoundExpr, negated: Bool) -> TruthEval {
-    if case .literal(let pv) = p {
-      guard let patternText = pv.sqlText else { return { _, _ in .unknown } }
-      let pattern = LikePattern(patternText)
+  /// `like`, `glob`, `regexp`: a constant pattern is compiled once, and for a text column
+  /// decided once per distinct text. NULL operands (or an unusable pattern) give NULL.
+  private func match(
+    _ op: MatchOperator, _ x: BoundExpr, _ p: BoundExpr, escape: BoundExpr?, negated: Bool
+  ) -> TruthEval {
+    let constantEscape: String?? =
+      switch escape {
+      case nil: .some(nil)
+      case .literal(let v)?: v.sqlText.map { .some($0) } ?? nil
+      default: nil
+      }
+    if case .literal(let pv) = p, let escapeText = constantEscape {
+      guard let patternText = pv.sqlText,
+        let matches = TextMatcher.make(op, pattern: patternText, escape: escapeText)
+      else { return { _, _ in .unknown } }
       if case .column(let s, let c, _) = x, case .text(let col) = tables[s].columns[c] {
-        let table = col.dictionary.map { Truth(pattern.matches($0) != negated) }
+        let table = col.dictionary.map { Truth(matches($0) != negated) }
         return byCode(source: s, codes: col.codes, table: table, null: .unknown)
       }
       let a = value(x)
       return { f, r in
         guard let text = a(f, r).sqlText else { return .unknown }
-        return Truth(pattern.matches(text) != negated)
+        return Truth(matches(text) != negated)
       }
     }
     let a = value(x), b = value(p)
+    let e = escape.map(value)
     return { f, r in
       guard let text = a(f, r).sqlText, let pattern = b(f, r).sqlText else { return .unknown }
-      return Truth(LikePattern(pattern).matches(text) != negated)
+      var escapeText: String?
+      if let e {
+        guard let t = e(f, r).sqlText else { return .unknown }
+        escapeText = t
+      }
+      guard let matches = TextMatcher.make(op, pattern: pattern, escape: escapeText) else {
+        return .unknown
+      }
+      return Truth(matches(text) != negated)
+    }
+  }
+
+  /// `x [not] in (select …)`: a hash set of the subquery's first column, built once. As in
+  /// SQLite, a NULL x or a NULL in the set makes "not found" unknown; an empty set is false.
+  private func inSubquery(_ x: BoundExpr, _ rows: ResultSet?, affinity: Affinity, negated: Bool)
+    -> TruthEval
+  {
+    var set = Set<GroupKey>()
+    var hasNull = false
+    for r in 0..<(rows?.rowCount ?? 0) {
+      let v = rows![r, 0]
+      if v.isNull { hasNull = true } else { set.insert(GroupKey(affinity.apply(v))) }
+    }
+    if set.isEmpty && !hasNull { return { _, _ in negated ? .yes : .no } }
+    let a = value(x)
+    return { [set, hasNull] f, r in
+      let v = affinity.apply(a(f, r))
+      let t: Truth
+      if v.isNull {
+        t = .unknown
+      } else if set.contains(GroupKey(v)) {
+        t = .yes
+      } else {
+        t = hasNull ? .unknown : .no
+      }
+      return negated ? t.negated : t
+    }
+  }
+
+  /// `case`: the first `when` that holds (or equals the operand) gives the result.
+  private func caseWhen(_ operand: BoundExpr?, _ whens: [BoundWhen], _ otherwise: BoundExpr?)
+    -> ValueEval
+  {
+    let conditions: [TruthEval] = whens.map { when in
+      guard let operand else { return truth(when.condition) }
+      return truth(.binary(.equal, operand, when.condition))
+    }
+    let results = whens.map { value($0.result) }
+    let other = otherwise.map(value)
+    return { f, r in
+      for (index, condition) in conditions.enumerated() where condition(f, r) == .yes {
+        return results[index](f, r)
+      }
+      return other?(f, r) ?? .null
     }
   }
 }

@@ -2,7 +2,9 @@
 public enum Executor {
   /// Runs `plan` over `tables` (by catalog name: every table of `plan.requirements`). Checks for
   /// cancellation every few thousand rows.
-  public static func execute(_ plan: QueryPlan, tables: [String: Table]) throws -> ResultSet {
+  public static func execute(
+    _ plan: QueryPlan, tables: [String: Table], subqueries: [ResultSet?] = []
+  ) throws -> ResultSet {
     let sourceTables = try plan.sources.map { source -> Table in
       guard let table = tables[source.schema.name] else {
         throw ExecutionError("table \(source.schema.name) was not fetched")
@@ -12,7 +14,9 @@ public enum Executor {
       }
       return table
     }
-    let compiler = Compiler(tables: sourceTables)
+    let compiler = Compiler(
+      tables: sourceTables, subqueries: subqueries,
+      subqueryAffinities: plan.steps.map { $0.plan.projections.first?.affinity ?? .none })
     let n = plan.sources.count
 
     // Scan the first table, filtering as it goes.
@@ -33,6 +37,26 @@ public enum Executor {
       }
     }
     return try Output.produce(frame, plan: plan, compiler: compiler)
+  }
+
+  /// Runs `plan` and first its steps, every table it reads being in `tables` (nothing to
+  /// fetch: the session fetches between the steps instead, `Session.materialize`).
+  public static func executeWithSteps(_ plan: QueryPlan, tables: [String: Table]) throws
+    -> ResultSet
+  {
+    var tables = tables
+    var values: [ResultSet?] = []
+    for step in plan.steps {
+      let rows = try executeWithSteps(step.plan, tables: tables)
+      switch step.use {
+      case .table(let name):
+        tables[name] = Table(name, holding: rows)
+        values.append(nil)
+      case .values:
+        values.append(rows)
+      }
+    }
+    return try execute(plan, tables: tables, subqueries: values)
   }
 
   /// The positions of the rows where `predicate` is true: a selection vector.

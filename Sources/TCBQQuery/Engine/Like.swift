@@ -1,11 +1,34 @@
-/// SQLite's LIKE: `%` any run, `_` one character, ASCII letters case-insensitive, no escape.
-/// Matches over UTF-8 bytes without allocating; `_` and the backtracking of `%` step over whole
-/// characters.
+/// SQLite's LIKE: `%` any run, `_` one character, ASCII letters case-insensitive, and an
+/// optional escape character that makes the next character literal. Matches over UTF-8 bytes;
+/// `_` and the backtracking of `%` step over whole characters.
 struct LikePattern {
-  private let pattern: [UInt8]
+  /// One element of the pattern: a byte to match (ASCII folded), or a wildcard.
+  private enum Element: Equatable {
+    case byte(UInt8)
+    case anyRun
+    case anyOne
+  }
 
-  init(_ pattern: String) {
-    self.pattern = pattern.utf8.map(Self.fold)
+  private let pattern: [Element]
+
+  init(_ pattern: String, escape: Unicode.Scalar? = nil) {
+    var elements: [Element] = []
+    var escaped = false
+    for scalar in pattern.unicodeScalars {
+      if !escaped, let escape, scalar == escape {
+        escaped = true
+        continue
+      }
+      if !escaped, scalar == "%" {
+        elements.append(.anyRun)
+      } else if !escaped, scalar == "_" {
+        elements.append(.anyOne)
+      } else {
+        elements += String(scalar).utf8.map { .byte(Self.fold($0)) }
+      }
+      escaped = false
+    }
+    self.pattern = elements
   }
 
   @inline(__always)
@@ -26,14 +49,14 @@ struct LikePattern {
         var si = 0, pi = 0
         var starP = -1, starS = 0
         while si < s.count {
-          if pi < p.count, p[pi] == 37 {  // %
+          if pi < p.count, p[pi] == .anyRun {
             starP = pi
             starS = si
             pi += 1
-          } else if pi < p.count, p[pi] == 95 {  // _
+          } else if pi < p.count, p[pi] == .anyOne {
             pi += 1
             si = Self.characterEnd(s, si)
-          } else if pi < p.count, p[pi] == Self.fold(s[si]) {
+          } else if pi < p.count, p[pi] == .byte(Self.fold(s[si])) {
             pi += 1
             si += 1
           } else if starP >= 0 {
@@ -44,7 +67,7 @@ struct LikePattern {
             return false
           }
         }
-        while pi < p.count, p[pi] == 37 { pi += 1 }
+        while pi < p.count, p[pi] == .anyRun { pi += 1 }
         return pi == p.count
       }
     }

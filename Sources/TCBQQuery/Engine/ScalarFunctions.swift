@@ -39,6 +39,12 @@ enum ScalarFunctions {
         if f == .min ? c < 0 : c > 0 { best = a }
       }
       return best
+    case .typeof, .abs, .round, .hex, .char, .nullif, .iif:
+      return valueFunction(f, args)
+    case .replace, .instr, .ltrim, .rtrim:
+      return textFunction(f, args)
+    case .printf, .format:
+      return SQLitePrintf.format(args)
     }
   }
 

@@ -4,22 +4,29 @@ extension Table {
   /// Repeated column names get SQLite's suffixes, as `create table … as select` does
   /// (`appid`, `appid:1`).
   init(_ name: String, holding result: ResultSet) {
-    var names: [String] = []
-    var taken = Set<String>()
-    for column in result.columns {
-      var candidate = column.name.lowercased()
-      var suffix = 0
-      while taken.contains(candidate) {
-        suffix += 1
-        candidate = column.name.lowercased() + ":\(suffix)"
-      }
-      taken.insert(candidate)
-      names.append(candidate)
-    }
+    let names = Self.uniqueColumnNames(result.columns.map(\.name))
     let columns = result.columns.indices.map { index in
       ColumnData(result.storage[index], declared: result.columns[index].type)
     }
     self.init(name: name, columnNames: names, columns: columns)
+  }
+}
+
+extension Table {
+  /// Column names lowercased, a repeated one with `:1`, `:2` after it (as SQLite names the
+  /// columns of `create table … as select`).
+  static func uniqueColumnNames(_ names: [String]) -> [String] {
+    var taken = Set<String>()
+    return names.map { name in
+      var candidate = name.lowercased()
+      var suffix = 0
+      while taken.contains(candidate) {
+        suffix += 1
+        candidate = name.lowercased() + ":\(suffix)"
+      }
+      taken.insert(candidate)
+      return candidate
+    }
   }
 }
 

@@ -155,7 +155,7 @@ public struct EnvTablesBuilder: EnvSink {
     case .staticStorages: staticStorages.columns(envID)
     case .tags: tags.columns(envID)
     case .customLogServices: customLogServices.columns(envID)
-    case .apps, .shares, .quota: nil
+    case .apps, .appInfo, .appPermissions, .shares, .shareErrors, .quota: nil
     }
   }
 }

@@ -5,7 +5,7 @@ extension Binder {
   /// BY), which numbers the aggregate slots; then WHERE is split between the scan, the joins'
   /// build sides and the filter after the joins, and the key columns' values are pushed down.
   mutating func plan(_ select: SelectStatement) -> QueryPlan? {
-    guard resolveTables(select) else { return nil }
+    guard bindWith(select.with), resolveTables(select) else { return nil }
     collectOutputAliases(select.items)
     let isAggregate = select.isAggregate
     let onConjuncts = bindJoinConditions(select.joins)
@@ -24,7 +24,7 @@ extension Binder {
     pushDownKeys(where: whereConjuncts, joins: select.joins, on: onConjuncts)
     guard diagnostics.isEmpty else { return nil }
     return QueryPlan(
-      requirements: tableRequirements(), columns: output.columns, sources: sources,
+      steps: steps, requirements: tableRequirements(), columns: output.columns, sources: sources,
       scanFilter: BoundExpr.conjunction(split.scan), joins: joins,
       filter: BoundExpr.conjunction(split.afterJoins), isAggregate: isAggregate,
       groupBy: groupBy, aggregates: aggregates, having: having,
@@ -273,6 +273,10 @@ extension Binder {
       }
       sources[source].keys = Pushdown.keys(
         source: source, column: keyColumn, conjuncts: candidates)
+      if sources[source].keys == nil {
+        sources[source].keysFromStep = Pushdown.keysStep(
+          source: source, column: keyColumn, conjuncts: candidates)
+      }
     }
   }
 
@@ -283,13 +287,19 @@ extension Binder {
     for source in sources {
       let name = source.schema.name
       guard let index = requirements.firstIndex(where: { $0.table == name }) else {
-        requirements.append(TableRequirement(table: name, keys: source.keys))
+        requirements.append(
+          TableRequirement(
+            table: name, keys: source.keys, id: source.schema.id,
+            keysFromStep: source.keysFromStep))
         continue
       }
       if let old = requirements[index].keys, let new = source.keys {
         requirements[index].keys = old + new.filter { !old.contains($0) }
       } else {
         requirements[index].keys = nil
+      }
+      if requirements[index].keysFromStep != source.keysFromStep {
+        requirements[index].keysFromStep = nil
       }
     }
     return requirements

@@ -1,9 +1,13 @@
 /// Name resolution and checking for one `select`; collects every diagnostic it finds.
 struct Binder {
-  let catalog: Catalog
+  var catalog: Catalog
   let text: ExprText
   var diagnostics: [Diagnostic] = []
   var sources: [QueryPlan.Source] = []
+  /// The selects that run before this one (`with` tables, subqueries), in order.
+  var steps: [SubqueryStep] = []
+  /// The names of the enclosing queries' columns, for the message a correlated subquery gets.
+  var outerColumns: Set<String> = []
   var aggregates: [AggregateCall] = []
   /// Output names (`expr as name`) usable in WHERE, GROUP BY, HAVING, ORDER BY.
   var outputAliases: [(key: String, expr: Expr)] = []
@@ -30,6 +34,7 @@ struct Binder {
   // MARK: tables
 
   mutating func addSource(_ ref: TableRef) -> Bool {
+    if let subquery = ref.subquery { return addSubquerySource(ref, subquery.select) }
     guard let schema = catalog.table(named: ref.name.name) else {
       diagnostics.append(Catalog.unknownTable(ref.name, among: catalog.tableNames))
       return false
@@ -67,10 +72,39 @@ struct Binder {
       return .binary(
         op, bind(a, visible: visible, mode: mode, aliases: aliases),
         bind(b, visible: visible, mode: mode, aliases: aliases))
-    case .like(let a, let p, let negated):
-      return .like(
-        bind(a, visible: visible, mode: mode, aliases: aliases),
-        pattern: bind(p, visible: visible, mode: mode, aliases: aliases), negated: negated)
+    case .match(let op, let a, let p, let escape, let negated):
+      return bindMatch(
+        op, a, p, escape: escape, negated: negated, visible: visible, mode: mode, aliases: aliases)
+    case .caseWhen(let operand, let whens, let otherwise):
+      return .caseWhen(
+        operand: operand.map { bind($0, visible: visible, mode: mode, aliases: aliases) },
+        whens: whens.map { when in
+          BoundWhen(
+            condition: bind(when.condition, visible: visible, mode: mode, aliases: aliases),
+            result: bind(when.result, visible: visible, mode: mode, aliases: aliases))
+        },
+        otherwise: otherwise.map { bind($0, visible: visible, mode: mode, aliases: aliases) })
+    case .subquery(let select):
+      guard let step = subqueryStep(select, at: expr.range, columns: 1) else {
+        return .literal(.null)
+      }
+      return .subqueryValue(step: step, type: steps[step].plan.columns[0].type)
+    case .inSubquery(let e, let select, let negated):
+      let value = bind(e, visible: visible, mode: mode, aliases: aliases)
+      guard let step = subqueryStep(select, at: expr.range, columns: 1) else {
+        return .literal(.null)
+      }
+      return .inSubquery(value, step: step, negated: negated)
+    case .exists(let select):
+      guard let step = subqueryStep(select, at: expr.range, columns: nil) else {
+        return .literal(.null)
+      }
+      return .exists(step: step)
+    case .cast(let e, let type):
+      if type.affinity == .blob {
+        error("cast to \(type.name) is not supported: tcbq has no blobs", at: expr.range)
+      }
+      return .cast(bind(e, visible: visible, mode: mode, aliases: aliases), type.affinity)
     case .inList(let e, let list, let negated):
       return .inList(
         bind(e, visible: visible, mode: mode, aliases: aliases),
@@ -133,6 +167,13 @@ struct Binder {
     if aliases, let alias = outputAliases.first(where: { $0.key == name.key }) {
       return bind(alias.expr, visible: visible, mode: mode, aliases: false)
     }
+    if outerColumns.contains(name.key) {
+      error(
+        "'\(name.name)' is a column of the enclosing query: correlated subqueries are not supported yet",
+        at: name.range,
+        suggestion: "rewrite it as a join, or with 'in (select …)' over the other table")
+      return .literal(.null)
+    }
     let candidates = scope.flatMap(\.schema.columnNames)
     let suggestion = Suggestions.closest(to: name.name, among: candidates)
       .map(Suggestions.didYouMean)
@@ -144,6 +185,29 @@ struct Binder {
       error("unknown column '\(name.name)'", at: name.range, suggestion: suggestion)
     }
     return .literal(.null)
+  }
+
+  /// `like`, `glob`, `regexp`: a literal pattern that cannot match anything (a regular
+  /// expression that does not compile, an escape of more than one character) is an error here.
+  mutating func bindMatch(
+    _ op: MatchOperator, _ value: Expr, _ pattern: Expr, escape: Expr?, negated: Bool,
+    visible: Int, mode: Mode, aliases: Bool
+  ) -> BoundExpr {
+    let boundPattern = bind(pattern, visible: visible, mode: mode, aliases: aliases)
+    let boundEscape = escape.map { bind($0, visible: visible, mode: mode, aliases: aliases) }
+    if case .literal(let p) = boundPattern, let text = p.sqlText, op == .regexp,
+      TextMatcher.regexp(text) == nil
+    {
+      error("invalid regular expression '\(text)' (Swift Regex syntax)", at: pattern.range)
+    }
+    if let escape, case .literal(let e)? = boundEscape, let text = e.sqlText,
+      text.unicodeScalars.count != 1
+    {
+      error("the escape of like must be a single character", at: escape.range)
+    }
+    return .match(
+      op, bind(value, visible: visible, mode: mode, aliases: aliases), pattern: boundPattern,
+      escape: boundEscape, negated: negated)
   }
 
   /// A function call: an aggregate (`count`, `sum`, `avg`, and `min`/`max` with one argument)
@@ -186,16 +250,20 @@ struct Binder {
       }
       call = AggregateCall(kind: .countStar, argument: nil, distinct: false)
     } else {
-      guard args.count == 1 else {
+      let kind = AggregateCall.Kind(rawValue: key) ?? .count
+      let most = kind == .groupConcat && !distinct ? 2 : 1
+      guard (1...most).contains(args.count) else {
+        let expected = most == 2 ? "1 or 2" : "1"
         error(
-          "wrong number of arguments to function \(key)() (expected 1, got \(args.count))",
+          "wrong number of arguments to function \(key)() (expected \(expected), got \(args.count))",
           at: expr.range)
         return .literal(.null)
       }
-      let argument = bind(
-        args[0], visible: visible, mode: .aggregateArgument(key), aliases: aliases)
+      let bound = args.map {
+        bind($0, visible: visible, mode: .aggregateArgument(key), aliases: aliases)
+      }
       call = AggregateCall(
-        kind: AggregateCall.Kind(rawValue: key)!, argument: argument, distinct: distinct)
+        kind: kind, argument: bound[0], distinct: distinct, separator: bound.dropFirst().first)
     }
     return .aggregate(slot: slot(for: call), type: call.resultType)
   }
@@ -214,7 +282,7 @@ struct Binder {
   ) -> BoundExpr {
     let key = name.key
     guard let function = ScalarFunction(rawValue: key) else {
-      let known = ScalarFunction.allCases.map(\.rawValue) + ["count", "sum", "avg"]
+      let known = Functions.names
       error(
         "unknown function '\(name.name)'", at: name.range,
         suggestion: Suggestions.closest(to: name.name, among: known).map(Suggestions.didYouMean))

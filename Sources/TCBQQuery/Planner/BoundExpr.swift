@@ -8,13 +8,22 @@ indirect enum BoundExpr: Sendable, Hashable {
   case aggregate(slot: Int, type: ColumnType)
   case unary(UnaryOperator, BoundExpr)
   case binary(BinaryOperator, BoundExpr, BoundExpr)
-  case like(BoundExpr, pattern: BoundExpr, negated: Bool)
+  case match(MatchOperator, BoundExpr, pattern: BoundExpr, escape: BoundExpr?, negated: Bool)
+  /// `case`: with an operand, each `when` is compared with it (`=`); without, each is a truth.
+  case caseWhen(operand: BoundExpr?, whens: [BoundWhen], otherwise: BoundExpr?)
+  case cast(BoundExpr, CastType.Affinity)
+  /// The first column of the first row of subquery step `step` (NULL without rows).
+  case subqueryValue(step: Int, type: ColumnType)
+  /// `x [not] in (select …)` over the first column of subquery step `step`.
+  case inSubquery(BoundExpr, step: Int, negated: Bool)
+  /// `exists (select …)`: whether subquery step `step` has a row.
+  case exists(step: Int)
   case inList(BoundExpr, [BoundExpr], negated: Bool)
   case between(BoundExpr, low: BoundExpr, high: BoundExpr, negated: Bool)
   case isNull(BoundExpr, negated: Bool)
   case function(ScalarFunction, [BoundExpr])
 
-  /// The affinity the expression brings to a comparison: only column references have one.
+  /// The affinity the expression brings to a comparison: column references and casts have one.
   var affinity: Affinity {
     switch self {
     case .column(_, _, let type):
@@ -22,6 +31,13 @@ indirect enum BoundExpr: Sendable, Hashable {
       case .text: .text
       case .integer, .real, .boolean: .numeric
       case .any: .none
+      }
+    // As in SQLite, a cast carries the affinity of its type.
+    case .cast(_, let affinity):
+      switch affinity {
+      case .text: .text
+      case .integer, .real, .numeric: .numeric
+      case .blob: .none
       }
     default: .none
     }
@@ -43,11 +59,25 @@ indirect enum BoundExpr: Sendable, Hashable {
   func visit(_ body: (BoundExpr) -> Void) {
     body(self)
     switch self {
-    case .literal, .column, .aggregate: break
+    case .literal, .column, .aggregate, .subqueryValue, .exists: break
+    case .inSubquery(let e, _, _): e.visit(body)
     case .unary(_, let e), .isNull(let e, _): e.visit(body)
-    case .binary(_, let a, let b), .like(let a, let b, _):
+    case .binary(_, let a, let b):
       a.visit(body)
       b.visit(body)
+    case .match(_, let a, let b, let escape, _):
+      a.visit(body)
+      b.visit(body)
+      escape?.visit(body)
+    case .caseWhen(let operand, let whens, let otherwise):
+      operand?.visit(body)
+      for when in whens {
+        when.condition.visit(body)
+        when.result.visit(body)
+      }
+      otherwise?.visit(body)
+    case .cast(let e, _):
+      e.visit(body)
     case .inList(let e, let list, _):
       e.visit(body)
       for x in list { x.visit(body) }
@@ -98,14 +128,19 @@ indirect enum BoundExpr: Sendable, Hashable {
       case .add, .subtract, .multiply, .divide, .remainder:
         Self.numericType(a.type, b.type, op: op)
       }
-    case .like, .inList, .between, .isNull: .boolean
-    case .function(let f, let args):
-      switch f {
-      case .lower, .upper, .trim, .substr: .text
-      case .length: .integer
-      case .coalesce, .ifnull, .min, .max:
-        Set(args.map(\.type)).count == 1 ? args[0].type : .any
+    case .match, .inList, .between, .isNull, .inSubquery, .exists: .boolean
+    case .subqueryValue(_, let type): type
+    case .caseWhen(_, let whens, let otherwise):
+      Set(whens.map(\.result.type) + [otherwise?.type ?? .any]).count == 1
+        ? (otherwise?.type ?? .any) : .any
+    case .cast(_, let affinity):
+      switch affinity {
+      case .integer: .integer
+      case .real: .real
+      case .text: .text
+      case .numeric, .blob: .any
       }
+    case .function(let f, let args): f.resultType(args.map(\.type))
     }
   }
 
@@ -121,20 +156,46 @@ indirect enum BoundExpr: Sendable, Hashable {
   }
 }
 
+/// `when condition then result`, bound.
+struct BoundWhen: Sendable, Hashable {
+  var condition: BoundExpr
+  var result: BoundExpr
+}
+
 /// The scalar functions of the language (`min` and `max` with two or more arguments are scalar,
 /// as in SQLite).
 enum ScalarFunction: String, Sendable, Hashable, CaseIterable {
   case lower, upper, length, substr, trim, coalesce, ifnull, min, max
+  case typeof, abs, round, replace, instr, ltrim, rtrim, iif, nullif, hex, char, printf, format
 
   /// Allowed argument counts: lower bound and upper bound (nil: unbounded).
   var arity: (min: Int, max: Int?) {
     switch self {
-    case .lower, .upper, .length: (1, 1)
+    case .lower, .upper, .length, .typeof, .abs, .hex: (1, 1)
     case .substr: (2, 3)
-    case .trim: (1, 2)
+    case .trim, .ltrim, .rtrim, .round: (1, 2)
     case .coalesce: (2, nil)
-    case .ifnull: (2, 2)
+    case .ifnull, .instr, .nullif: (2, 2)
     case .min, .max: (2, nil)
+    case .replace, .iif: (3, 3)
+    case .char: (0, nil)
+    case .printf, .format: (1, nil)
+    }
+  }
+
+  /// The static type of the result, given the arguments' types.
+  func resultType(_ args: [ColumnType]) -> ColumnType {
+    switch self {
+    case .lower, .upper, .trim, .substr, .ltrim, .rtrim, .replace, .typeof, .hex, .char,
+      .printf, .format:
+      .text
+    case .length, .instr: .integer
+    case .round: .real
+    case .abs: args[0] == .integer || args[0] == .boolean ? .integer : .any
+    case .nullif: args[0]
+    case .coalesce, .ifnull, .min, .max:
+      Set(args).count == 1 ? args[0] : .any
+    case .iif: args[1] == args[2] ? args[1] : .any
     }
   }
 }
@@ -155,16 +216,20 @@ public enum Functions {
 struct AggregateCall: Sendable, Hashable {
   enum Kind: String, Sendable, Hashable, CaseIterable {
     case countStar = "count(*)"
-    case count, sum, min, max, avg
+    case count, sum, min, max, avg, total
+    case groupConcat = "group_concat"
   }
   var kind: Kind
   var argument: BoundExpr?
   var distinct: Bool
+  /// group_concat's separator (`,` when not given).
+  var separator: BoundExpr? = nil
 
   var resultType: ColumnType {
     switch kind {
     case .countStar, .count: .integer
-    case .avg: .real
+    case .avg, .total: .real
+    case .groupConcat: .text
     case .sum:
       switch argument?.type {
       case .integer?, .boolean?: .integer

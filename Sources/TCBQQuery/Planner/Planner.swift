@@ -15,7 +15,8 @@ public enum Planner {
 }
 
 /// The names of the aggregate functions.
-let aggregateNames: Set<String> = ["count", "sum", "min", "max", "avg"]
+let aggregateNames: Set<String> = Set(
+  AggregateCall.Kind.allCases.filter { $0 != .countStar }.map(\.rawValue))
 
 extension Expr {
   /// Whether the expression calls an aggregate (`min`/`max` with one argument).
@@ -23,8 +24,17 @@ extension Expr {
     switch kind {
     case .literal, .column: return false
     case .unary(_, let e), .isNull(let e, _): return e.callsAggregate
-    case .binary(_, let a, let b), .like(let a, let b, _):
+    case .binary(_, let a, let b):
       return a.callsAggregate || b.callsAggregate
+    case .match(_, let a, let b, let escape, _):
+      return a.callsAggregate || b.callsAggregate || escape?.callsAggregate == true
+    case .caseWhen(let operand, let whens, let otherwise):
+      return operand?.callsAggregate == true || otherwise?.callsAggregate == true
+        || whens.contains { $0.condition.callsAggregate || $0.result.callsAggregate }
+    case .cast(let e, _), .inSubquery(let e, _, _):
+      return e.callsAggregate
+    case .subquery, .exists:
+      return false
     case .inList(let e, let list, _): return e.callsAggregate || list.contains { $0.callsAggregate }
     case .between(let e, let lo, let hi, _):
       return e.callsAggregate || lo.callsAggregate || hi.callsAggregate

@@ -18,6 +18,14 @@ enum Pushdown {
     return result
   }
 
+  /// The subquery step named by a `col in (select …)` conjunct on the key column.
+  static func keysStep(source: Int, column: Int, conjuncts: [BoundExpr]) -> Int? {
+    for c in conjuncts {
+      if case .inSubquery(.column(source, column, _), let step, negated: false) = c { return step }
+    }
+    return nil
+  }
+
   private static func keys(source: Int, column: Int, conjunct: BoundExpr) -> [String]? {
     func isKey(_ e: BoundExpr) -> Bool {
       if case .column(source, column, _) = e { return true }

@@ -3,6 +3,14 @@ import TCBQCore
 extension QueryPlan {
   /// `explain`: the operator tree, then the API calls per endpoint.
   public func explainLines(context: CostContext) -> [String] {
+    var lines = treeLines()
+    lines.append("api calls:")
+    let estimates = estimatedCalls(context: context)
+    return lines + callLines(estimates)
+  }
+
+  /// The operator tree, then each step that runs before it with its own tree.
+  func treeLines() -> [String] {
     var tree: [String] = []
     var depth = 0
     func line(_ text: String) {
@@ -43,10 +51,18 @@ extension QueryPlan {
     if let filter { line("filter: " + render(filter)) }
     // Joins, left-deep: the last join on top, its build side under it after its input.
     tree += joinTree(sources.count - 1, depth: depth)
+    for (index, step) in steps.enumerated() {
+      switch step.use {
+      case .table(let name): tree.append("before it, the table \(name):")
+      case .values: tree.append("before it, subquery \(index + 1):")
+      }
+      tree += step.plan.treeLines().map { "  " + $0 }
+    }
+    return tree
+  }
 
-    var lines = tree
-    lines.append("api calls:")
-    let estimates = estimatedCalls(context: context)
+  private func callLines(_ estimates: [CallEstimate]) -> [String] {
+    var lines: [String] = []
     if estimates.isEmpty { lines.append("  none") }
     for e in estimates {
       lines.append("  \(e.endpoint.shortName): \(e.count) (\(e.note))")
@@ -83,6 +99,8 @@ extension QueryPlan {
       text +=
         " (\(keyColumn) in: "
         + (keys.isEmpty ? "none" : keys.map { "'\($0)'" }.joined(separator: ", ")) + ")"
+    } else if let step = source.keysFromStep, let keyColumn = source.schema.keyColumn {
+      text += " (\(keyColumn) in: the values of subquery \(step + 1), asked for only)"
     }
     if s == 0, let scanFilter { text += " filter: " + render(scanFilter) }
     if s > 0, let f = joins[s - 1].buildFilter { text += " filter: " + render(f) }
@@ -98,7 +116,8 @@ extension QueryPlan {
   func render(_ e: BoundExpr) -> String {
     func wrapped(_ e: BoundExpr) -> String {
       switch e {
-      case .literal, .column, .aggregate, .function: render(e)
+      case .literal, .column, .aggregate, .function, .caseWhen, .cast, .subqueryValue, .exists:
+        render(e)
       default: "(\(render(e)))"
       }
     }
@@ -122,8 +141,21 @@ extension QueryPlan {
       return op == .not ? "not \(wrapped(x))" : "\(op.rawValue)\(wrapped(x))"
     case .binary(let op, let a, let b):
       return "\(wrapped(a)) \(op.rawValue) \(wrapped(b))"
-    case .like(let a, let p, let negated):
-      return "\(wrapped(a)) \(negated ? "not like" : "like") \(wrapped(p))"
+    case .match(let op, let a, let p, let escape, let negated):
+      return "\(wrapped(a)) \(negated ? "not " : "")\(op.rawValue) \(wrapped(p))"
+        + (escape.map { " escape \(wrapped($0))" } ?? "")
+    case .caseWhen(let operand, let whens, let otherwise):
+      return "case" + (operand.map { " " + render($0) } ?? "")
+        + whens.map { " when \(render($0.condition)) then \(render($0.result))" }.joined()
+        + (otherwise.map { " else " + render($0) } ?? "") + " end"
+    case .cast(let x, let affinity):
+      return "cast(\(render(x)) as \(affinity))"
+    case .subqueryValue(let step, _):
+      return "(subquery \(step + 1))"
+    case .inSubquery(let x, let step, let negated):
+      return "\(wrapped(x)) \(negated ? "not in" : "in") (subquery \(step + 1))"
+    case .exists(let step):
+      return "exists (subquery \(step + 1))"
     case .inList(let x, let list, let negated):
       return
         "\(wrapped(x)) \(negated ? "not in" : "in") (\(list.map(render).joined(separator: ", ")))"

@@ -88,9 +88,9 @@ public actor Session {
     }
   }
 
-  /// What the session has fetched, for completion: appids and env ids.
-  public func knownIdentifiers() -> (appids: [String], envIDs: [String]) {
-    var appids = Set(cache.shares.keys)
+  /// What the session has fetched, for completion: appids, env ids and nick names.
+  public func knownIdentifiers() -> FetchedIdentifiers {
+    var appids = Set(cache.shares.keys).union(cache.appInfo.keys)
     var envs = Set<String>()
     if let apps = cache.apps?.value { appids.formUnion(apps.authorizers.map(\.appid)) }
     for entry in cache.shares.values { envs.formUnion(entry.value) }
@@ -101,7 +101,8 @@ public actor Session {
         if case .text(let id) = envTable[row, column] { envs.insert(id) }
       }
     }
-    return (appids.sorted(), envs.sorted())
+    return FetchedIdentifiers(
+      appids: appids.sorted(), envIDs: envs.sorted(), nickNames: cachedNickNames())
   }
 
   // MARK: select
@@ -113,30 +114,62 @@ public actor Session {
       rows: evaluated.rows, notes: evaluated.notes, failures: evaluated.failures)
   }
 
-  /// The rows of a select: planned, fetched (local tables read as they are), executed.
+  /// The rows of a select (planned, checked against the budget, materialized), without keeping
+  /// them as `_`: also the query of a write and of `create table … as select`.
   func evaluate(_ select: SelectStatement, source: String) async throws -> (
     rows: ResultSet, notes: [String], failures: [AppFailure]
   ) {
     let plan = try Planner.plan(select, catalog: catalog, source: source)
     try checkBudget(plan)
-    var tables: [String: Table] = [:]
+    var outcome = Materialized()
+    let rows = try await materialize(plan, tables: localTables, into: &outcome)
+    return (rows, outcome.notes, outcome.failures)
+  }
+
+  /// What fetching for a plan and its steps reported on the way.
+  struct Materialized {
     var failures: [AppFailure] = []
     var notes: [String] = []
-    for requirement in plan.requirements {
-      guard let schema = catalog.table(named: requirement.table) else {
-        throw StatementError("internal: table \(requirement.table) is not in the catalog")
+  }
+
+  /// Runs `plan`: its steps first (each a plan of its own, whose rows become a table or the
+  /// values of a subquery), then the fetches of its requirements — keys that come from a step
+  /// are that step's values — then the plan itself. `tables` holds the tables of the session
+  /// and of the enclosing plans' `with` clauses.
+  func materialize(
+    _ plan: QueryPlan, tables inherited: [String: Table], into outcome: inout Materialized
+  )
+    async throws -> ResultSet
+  {
+    var tables = inherited
+    var values: [ResultSet?] = []
+    for step in plan.steps {
+      let rows = try await materialize(step.plan, tables: tables, into: &outcome)
+      switch step.use {
+      case .table(let name):
+        tables[name] = Table(name, holding: rows)
+        values.append(nil)
+      case .values:
+        values.append(rows)
       }
-      guard let id = schema.id else {
-        tables[requirement.table] = localTables[schema.name]
+    }
+    for requirement in plan.requirements {
+      guard let id = requirement.id else {
+        guard tables[requirement.table] != nil else {
+          throw StatementError("internal: table \(requirement.table) is not held")
+        }
         continue
       }
-      let fetched = try await table(id, keys: requirement.keys)
+      var keys = requirement.keys
+      if let step = requirement.keysFromStep, let rows = values[step] {
+        keys = TextDictionary.distinct((0..<rows.rowCount).compactMap { rows[$0, 0].sqlText })
+      }
+      let fetched = try await table(id, keys: keys)
       tables[requirement.table] = fetched.table
-      failures += fetched.failures
-      notes += fetched.notes
+      outcome.failures += fetched.failures
+      outcome.notes += fetched.notes
     }
-    let rows = try Executor.execute(plan, tables: tables)
-    return (rows, notes, failures)
+    return try Executor.execute(plan, tables: tables, subqueries: values)
   }
 
   /// Holds `rows` as the table `_`, for the next statements to query without an API call.
@@ -203,9 +236,10 @@ public actor Session {
       cache.shareFailures.filter {
         cache.isFresh($0.value.fetchedAt, ttl: settings.cacheTTL, now: date)
       }.keys)
+    let info = infoCostContext(authorizers: cachedAuthorizers()?.authorizers)
     return CostContext(
       cachedTables: cached, cachedShareAppids: cachedAppids, appCount: appCount,
-      calls: api.callEstimator)
+      calls: api.callEstimator, cachedInfoAppids: info.cached, uncachedInfoApps: info.uncached)
   }
 
   // MARK: fetching
@@ -223,8 +257,11 @@ public actor Session {
     case .apps:
       return Fetched(table: try await authorizers().table)
     case .shares:
-      if let keys { return try await sharesTable(of: keys) }
-      return try await allSharesTable()
+      return try await sharesNamingErrors(keys: keys)
+    case .shareErrors:
+      return try await shareErrorsTable(keys: keys)
+    case .appInfo, .appPermissions:
+      return try await appInfoTable(id, keys: keys)
     case .quota:
       return try await quotaTable(paths: keys)
     case .envs, .databases, .storages, .functions, .logServices, .staticStorages, .tags,
@@ -405,9 +442,10 @@ public actor Session {
   // MARK: commands
 
   func sharesOf(_ appids: [String]) async throws -> StatementResult {
-    let (relations, failures) = try await shares(of: appids)
+    let (relations, all) = try await shares(of: appids)
+    let (failures, facts) = Self.splitShareErrors(all)
     var rows: [[Value]] = []
-    var notes: [String] = []
+    var notes = facts.map(Self.shareErrorNote)
     for relation in relations {
       if relation.envIDs.isEmpty {
         rows.append([.text(relation.appid), .null])
@@ -433,7 +471,7 @@ public actor Session {
     }
     cache.clear(id)
     switch id {
-    case .shares, .quota:
+    case .shares, .shareErrors, .appInfo, .appPermissions, .quota:
       return StatementResult(notes: ["\(table.name) is fetched again on next use"])
     case .apps:
       let apps = try await authorizers()

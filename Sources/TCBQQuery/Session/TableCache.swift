@@ -28,6 +28,11 @@ struct TableCache {
   var allShares: Stamped<Table>?
   /// The err_list answers of the apps that could not be asked, reported with `allShares`.
   var allShareFailures: [AppFailure] = []
+  /// appid → who it is (api_get_authorizer_info), for `app_info` and `app_permissions`.
+  var appInfo: [String: Stamped<AuthorizerInfo>] = [:]
+  /// appid → the service's answer that it cannot say (61003, 40013), kept so that it is not
+  /// asked again; calls that failed are not kept.
+  var appInfoFailures: [String: Stamped<AppFailure>] = [:]
 
   func isFresh(_ date: Date, ttl: Double, now: Date) -> Bool {
     ttl > 0 && now.timeIntervalSince(date) < ttl
@@ -52,10 +57,13 @@ struct TableCache {
     case .apps:
       apps = nil
       allShares = nil
-    case .shares:
+    case .shares, .shareErrors:
       shares = [:]
       shareFailures = [:]
       allShares = nil
+    case .appInfo, .appPermissions:
+      appInfo = [:]
+      appInfoFailures = [:]
     case .quota:
       break
     case .envs, .databases, .storages, .functions, .logServices, .staticStorages, .tags,

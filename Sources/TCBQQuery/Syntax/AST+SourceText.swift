@@ -82,6 +82,17 @@ struct SourcePrinter {
   }
 
   mutating func print(_ select: SelectStatement) {
+    for (index, cte) in select.with.enumerated() {
+      text += index == 0 ? "with " : ", "
+      text += cte.name.sourceText
+      if !cte.columns.isEmpty {
+        text += "(" + cte.columns.map(\.sourceText).joined(separator: ", ") + ")"
+      }
+      text += " as ("
+      print(cte.query.select)
+      text += ")"
+    }
+    if !select.with.isEmpty { text += " " }
     text += select.distinct ? "select distinct " : "select "
     for (index, item) in select.items.enumerated() {
       if index > 0 { text += ", " }
@@ -133,6 +144,13 @@ struct SourcePrinter {
   }
 
   private mutating func print(_ table: TableRef) {
+    if let subquery = table.subquery {
+      text += "("
+      print(subquery.select)
+      text += ")"
+      if let alias = table.alias { text += " as " + alias.sourceText }
+      return
+    }
     text += table.name.sourceText
     if let alias = table.alias { text += " as " + alias.sourceText }
   }
@@ -171,10 +189,48 @@ struct SourcePrinter {
       print(left, atLeast: level)
       text += " \(op.rawValue) "
       print(right, atLeast: level.tighter)
-    case .like(let value, let pattern, let negated):
+    case .match(let op, let value, let pattern, let escape, let negated):
       print(value, atLeast: .equality)
-      text += negated ? " not like " : " like "
+      text += (negated ? " not " : " ") + op.rawValue + " "
       print(pattern, atLeast: .comparison)
+      if let escape {
+        text += " escape "
+        print(escape, atLeast: .comparison)
+      }
+    case .caseWhen(let operand, let whens, let otherwise):
+      text += "case"
+      if let operand {
+        text += " "
+        print(operand)
+      }
+      for when in whens {
+        text += " when "
+        print(when.condition)
+        text += " then "
+        print(when.result)
+      }
+      if let otherwise {
+        text += " else "
+        print(otherwise)
+      }
+      text += " end"
+    case .cast(let value, let type):
+      text += "cast("
+      print(value)
+      text += " as \(type.name))"
+    case .subquery(let query):
+      text += "("
+      print(query)
+      text += ")"
+    case .inSubquery(let value, let query, let negated):
+      print(value, atLeast: .equality)
+      text += negated ? " not in (" : " in ("
+      print(query)
+      text += ")"
+    case .exists(let query):
+      text += "exists ("
+      print(query)
+      text += ")"
     case .inList(let value, let list, let negated):
       print(value, atLeast: .equality)
       text += negated ? " not in (" : " in ("
@@ -226,11 +282,11 @@ struct SourcePrinter {
     switch expr.kind {
     case .literal(.integer(let value)) where value < 0: .prefix
     case .literal(.real(let value, _)) where value.sign == .minus: .prefix
-    case .literal, .column, .call: .primary
+    case .literal, .column, .call, .caseWhen, .cast, .subquery, .exists: .primary
     case .unary(.not, _): .not
     case .unary: .prefix
     case .binary(let op, _, _): precedence(of: op)
-    case .like, .inList, .between, .isNull: .equality
+    case .match, .inList, .inSubquery, .between, .isNull: .equality
     }
   }
 

@@ -34,8 +34,25 @@ extension Expr {
         .unary(op, operand.withoutRanges)
       case .binary(let op, let left, let right):
         .binary(op, left.withoutRanges, right.withoutRanges)
-      case .like(let value, let pattern, let negated):
-        .like(value.withoutRanges, pattern: pattern.withoutRanges, negated: negated)
+      case .match(let op, let value, let pattern, let escape, let negated):
+        .match(
+          op, value.withoutRanges, pattern: pattern.withoutRanges, escape: escape?.withoutRanges,
+          negated: negated)
+      case .caseWhen(let operand, let whens, let otherwise):
+        .caseWhen(
+          operand: operand?.withoutRanges,
+          whens: whens.map {
+            WhenClause(condition: $0.condition.withoutRanges, result: $0.result.withoutRanges)
+          },
+          otherwise: otherwise?.withoutRanges)
+      case .cast(let value, let type):
+        .cast(value.withoutRanges, type)
+      case .subquery(let query):
+        .subquery(query.withoutRanges)
+      case .inSubquery(let value, let query, let negated):
+        .inSubquery(value.withoutRanges, query.withoutRanges, negated: negated)
+      case .exists(let query):
+        .exists(query.withoutRanges)
       case .inList(let value, let list, let negated):
         .inList(value.withoutRanges, list.map(\.withoutRanges), negated: negated)
       case .between(let value, let low, let high, let negated):
@@ -55,7 +72,9 @@ extension Expr {
 extension TableRef {
   /// The same table reference with all ranges zero.
   public var withoutRanges: TableRef {
-    TableRef(name: name.withoutRanges, alias: alias?.withoutRanges)
+    TableRef(
+      name: name.withoutRanges, alias: alias?.withoutRanges,
+      subquery: subquery.map { .select($0.select.withoutRanges) })
   }
 }
 
@@ -74,7 +93,7 @@ extension SelectItem {
 extension SelectStatement {
   /// The same select with all ranges zero.
   public var withoutRanges: SelectStatement {
-    SelectStatement(
+    var select = SelectStatement(
       distinct: distinct, items: items.map(\.withoutRanges), from: from.withoutRanges,
       joins: joins.map {
         Join(
@@ -85,6 +104,12 @@ extension SelectStatement {
       having: having?.withoutRanges,
       orderBy: orderBy.map { OrderItem(expr: $0.expr.withoutRanges, descending: $0.descending) },
       limit: limit?.withoutRanges, offset: offset?.withoutRanges, range: .zero)
+    select.with = with.map {
+      CommonTableExpression(
+        name: $0.name.withoutRanges, columns: $0.columns.map(\.withoutRanges),
+        query: .select($0.query.select.withoutRanges))
+    }
+    return select
   }
 }
 

@@ -38,8 +38,12 @@ public struct Expr: Sendable, Hashable {
     case column(table: Identifier?, name: Identifier)
     case unary(UnaryOperator, Expr)
     case binary(BinaryOperator, Expr, Expr)
-    /// `a [not] like b`
-    case like(Expr, pattern: Expr, negated: Bool)
+    /// `a [not] like b [escape c]`, `a [not] glob b`, `a [not] regexp b`
+    case match(MatchOperator, Expr, pattern: Expr, escape: Expr?, negated: Bool)
+    /// `case [operand] when … then … [else …] end`
+    case caseWhen(operand: Expr?, whens: [WhenClause], otherwise: Expr?)
+    /// `cast(x as type)`
+    case cast(Expr, CastType)
     /// `a [not] in (b, c, …)`
     case inList(Expr, [Expr], negated: Bool)
     /// `a [not] between b and c`
@@ -48,6 +52,52 @@ public struct Expr: Sendable, Hashable {
     case isNull(Expr, negated: Bool)
     /// A function or aggregate call. `count(*)` has `star` set and no arguments.
     case call(name: Identifier, arguments: [Expr], distinct: Bool, star: Bool)
+    /// `(select …)`: the first column of the first row, NULL when there is none.
+    case subquery(SelectStatement)
+    /// `a [not] in (select …)`
+    case inSubquery(Expr, SelectStatement, negated: Bool)
+    /// `exists (select …)`
+    case exists(SelectStatement)
+  }
+}
+
+/// The pattern operators.
+public enum MatchOperator: String, Sendable, Hashable {
+  /// `%` and `_`, ASCII case-insensitive, an optional escape character.
+  case like
+  /// `*`, `?` and `[…]`, case-sensitive (Unix file names).
+  case glob
+  /// A regular expression (Swift `Regex` syntax), found anywhere in the text.
+  case regexp
+}
+
+/// `when condition then result` of a `case`.
+public struct WhenClause: Sendable, Hashable {
+  public var condition: Expr
+  public var result: Expr
+  public init(condition: Expr, result: Expr) {
+    self.condition = condition
+    self.result = result
+  }
+}
+
+/// The type of a `cast`: the affinity SQLite derives from the type name as written.
+public struct CastType: Sendable, Hashable {
+  /// The type name as written (`integer`, `varchar(20)`, `double precision`).
+  public var name: String
+  public init(name: String) { self.name = name }
+
+  public enum Affinity: Sendable, Hashable { case integer, real, text, numeric, blob }
+
+  /// SQLite's rules (datatype3.html, 3.1): INT → integer; CHAR, CLOB, TEXT → text; BLOB or no
+  /// name → blob; REAL, FLOA, DOUB → real; anything else numeric.
+  public var affinity: Affinity {
+    let upper = name.uppercased()
+    if upper.contains("INT") { return .integer }
+    if upper.contains("CHAR") || upper.contains("CLOB") || upper.contains("TEXT") { return .text }
+    if upper.contains("BLOB") || upper.isEmpty { return .blob }
+    if upper.contains("REAL") || upper.contains("FLOA") || upper.contains("DOUB") { return .real }
+    return .numeric
   }
 }
 
@@ -91,11 +141,37 @@ extension SelectStatement {
 }
 
 public struct TableRef: Sendable, Hashable {
+  /// The table's name; for a subquery, its alias (or a name made up when it has none).
   public var name: Identifier
   public var alias: Identifier?
-  public init(name: Identifier, alias: Identifier?) {
+  /// `from (select …) [as] alias`: the query whose rows the table holds.
+  public var subquery: Subquery?
+  public init(name: Identifier, alias: Identifier?, subquery: Subquery? = nil) {
     self.name = name
     self.alias = alias
+    self.subquery = subquery
+  }
+}
+
+/// A select inside another statement (boxed: a select holds table references).
+public indirect enum Subquery: Sendable, Hashable {
+  case select(SelectStatement)
+  public var select: SelectStatement {
+    switch self {
+    case .select(let select): select
+    }
+  }
+}
+
+/// `name [(columns)] as (select …)` of a `with` clause.
+public struct CommonTableExpression: Sendable, Hashable {
+  public var name: Identifier
+  public var columns: [Identifier]
+  public var query: Subquery
+  public init(name: Identifier, columns: [Identifier], query: Subquery) {
+    self.name = name
+    self.columns = columns
+    self.query = query
   }
 }
 
@@ -132,6 +208,8 @@ public struct OrderItem: Sendable, Hashable {
 }
 
 public struct SelectStatement: Sendable, Hashable {
+  /// `with …` before the select: tables computed once, before the select runs.
+  public var with: [CommonTableExpression] = []
   public var distinct: Bool
   public var items: [SelectItem]
   public var from: TableRef

@@ -7,6 +7,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
   case `where`, group, by, having, order, asc, desc, limit, offset
   case and, or, not, `in`, like, between, `is`, null, `true`, `false`
   case explain, shares, share, unshare, of, with, show, tables, describe, refresh
+  case `case`, when, then, `else`, end, cast, glob, regexp, escape, exists
   case create, drop, table
 
   /// The keyword a word spells, ignoring case; nil when it is not a keyword.
@@ -20,7 +21,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
   public var isReserved: Bool {
     switch self {
     case .explain, .shares, .share, .unshare, .of, .with, .show, .tables, .describe, .refresh,
-      .create, .drop, .table:
+      .glob, .regexp, .escape, .create, .drop, .table:
       false
     default:
       true
@@ -29,7 +30,8 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
 
   /// The words that begin a statement. A line that begins with one of them begins a statement.
   public static let statementKeywords: [Keyword] = [
-    .select, .explain, .shares, .share, .unshare, .show, .describe, .refresh, .create, .drop,
+    .select, .with, .explain, .shares, .share, .unshare, .show, .describe, .refresh, .create,
+    .drop,
   ]
 
   /// Whether a statement begins with this word.

@@ -19,7 +19,6 @@ enum ParseMessage {
     "expression too complex (its tree is more than \(limit) levels deep); "
       + "for many values use 'in (…)'"
   }
-  static let subquery = "subqueries are not supported"
   static let variableInWord =
     "a variable stands for a whole appid or env id; it cannot be glued to other text"
   static let missingDotCommandName = "expected a command name after '.'"

@@ -27,7 +27,7 @@ struct ParsedExpr {
 enum InfixOperator {
   case binary(BinaryOperator, Precedence)
   case isNull
-  case like(negated: Bool)
+  case match(MatchOperator, negated: Bool)
   case between(negated: Bool)
   case `in`(negated: Bool)
 }
@@ -69,13 +69,15 @@ extension Parser {
         case .or where !negated: .binary(.or, .or)
         case .and where !negated: .binary(.and, .and)
         case .is where !negated: .isNull
-        case .like: .like(negated: negated)
+        case .like: .match(.like, negated: negated)
+        case .glob: .match(.glob, negated: negated)
+        case .regexp: .match(.regexp, negated: negated)
         case .between: .between(negated: negated)
         case .in: .in(negated: negated)
         default: nil
         }
       guard let infix else {
-        expected.append(contentsOf: [.and, .or, .not, .is, .in, .like, .between])
+        expected.append(contentsOf: [.and, .or, .not, .is, .in, .like, .glob, .regexp, .between])
         return nil
       }
       let level: Precedence =
@@ -93,7 +95,7 @@ extension Parser {
     switch infix {
     case .binary(let op, let level): try binary(op, level, left)
     case .isNull: try isNull(left)
-    case .like(let negated): try like(left, negated: negated)
+    case .match(let op, let negated): try match(op, left, negated: negated)
     case .between(let negated): try between(left, negated: negated)
     case .in(let negated): try inList(left, negated: negated)
     }
@@ -114,12 +116,22 @@ extension Parser {
     return node(.isNull(left.expr, negated: negated), from: left, left.height)
   }
 
-  private mutating func like(_ left: ParsedExpr, negated: Bool) throws -> ParsedExpr {
+  /// `like p [escape c]`, `glob p`, `regexp p`.
+  private mutating func match(_ op: MatchOperator, _ left: ParsedExpr, negated: Bool) throws
+    -> ParsedExpr
+  {
     advanceOperator(negated)
     let pattern = try expression(.comparison)
+    var height = max(left.height, pattern.height)
+    var escape: Expr?
+    if op == .like, accept(.escape) {
+      let parsed = try expression(.comparison)
+      height = max(height, parsed.height)
+      escape = parsed.expr
+    }
     return node(
-      .like(left.expr, pattern: pattern.expr, negated: negated), from: left,
-      max(left.height, pattern.height))
+      .match(op, left.expr, pattern: pattern.expr, escape: escape, negated: negated), from: left,
+      height)
   }
 
   private mutating func between(_ left: ParsedExpr, negated: Bool) throws -> ParsedExpr {
@@ -135,8 +147,11 @@ extension Parser {
   /// `(a, b, …)` after `in`; the list may be empty, as in SQLite.
   private mutating func inList(_ left: ParsedExpr, negated: Bool) throws -> ParsedExpr {
     advanceOperator(negated)
+    if peek().isKeyword(.select) || peek().isKeyword(.with), current.isSymbol(.leftParen) {
+      let query = try parseParenthesizedSelect()
+      return node(.inSubquery(left.expr, query, negated: negated), from: left, left.height)
+    }
     try expect(.leftParen, "'(' after 'in'")
-    try rejectSubquery()
     var items: [Expr] = []
     var height = left.height
     if !current.isSymbol(.rightParen) {
@@ -180,8 +195,11 @@ extension Parser {
 
   private mutating func parenthesized() throws -> ParsedExpr {
     let start = current.range.start
+    if peek().isKeyword(.select) || peek().isKeyword(.with) {
+      let query = try parseParenthesizedSelect()
+      return ParsedExpr(expr: Expr(.subquery(query), range: range(from: start)), height: 1)
+    }
     advance()
-    try rejectSubquery()
     let inner = try expression(.or)
     try expect(.rightParen, "')'")
     // The parentheses belong to the range; the tree is the inner expression's.
@@ -217,6 +235,16 @@ extension Parser {
       advance()
       let literal: Literal = token.keyword == .null ? .null : .boolean(token.keyword == .true)
       return ParsedExpr(expr: Expr(.literal(literal), range: token.range), height: 1)
+    case .case:
+      return try caseExpression()
+    case .cast where peek().isSymbol(.leftParen):
+      return try castExpression()
+    case .exists:
+      advance()
+      guard current.isSymbol(.leftParen) else { try fail(expected: "'(select …)' after 'exists'") }
+      let query = try parseParenthesizedSelect()
+      return ParsedExpr(
+        expr: Expr(.exists(query), range: range(from: token.range.start)), height: 1)
     default:
       break
     }
@@ -257,6 +285,64 @@ extension Parser {
     return ParsedExpr(expr: expr, height: height + 1)
   }
 
+  /// `case [operand] when c then r … [else e] end`.
+  private mutating func caseExpression() throws -> ParsedExpr {
+    let start = current.range.start
+    advance()
+    var height = 0
+    var operand: Expr?
+    if !current.isKeyword(.when) {
+      let parsed = try expression(.or)
+      height = parsed.height
+      operand = parsed.expr
+    }
+    var whens: [WhenClause] = []
+    while accept(.when) {
+      let condition = try expression(.or)
+      try expect(.then, "'then' after the condition of 'when'")
+      let result = try expression(.or)
+      height = max(height, condition.height, result.height)
+      whens.append(WhenClause(condition: condition.expr, result: result.expr))
+    }
+    guard !whens.isEmpty else { try fail(expected: "'when' in 'case'") }
+    var otherwise: Expr?
+    if accept(.else) {
+      let parsed = try expression(.or)
+      height = max(height, parsed.height)
+      otherwise = parsed.expr
+    }
+    try expect(.end, otherwise == nil ? "'when', 'else' or 'end'" : "'end' after 'else'")
+    let expr = Expr(
+      .caseWhen(operand: operand, whens: whens, otherwise: otherwise), range: range(from: start))
+    return ParsedExpr(expr: expr, height: height + 1)
+  }
+
+  /// `cast(x as type name)`: the type is one or more words, then an optional `(n[, m])`.
+  private mutating func castExpression() throws -> ParsedExpr {
+    let start = current.range.start
+    advance()
+    advance()
+    let value = try expression(.or)
+    try expect(.as, "'as' in 'cast(… as type)'")
+    var words: [String] = []
+    while current.kind == .word, !current.isSymbol(.rightParen), words.count < 8 {
+      words.append(try take().text)
+    }
+    guard !words.isEmpty else { try fail(expected: "a type name after 'as'") }
+    if accept(.leftParen) {
+      var size = ""
+      while !current.isSymbol(.rightParen), current.kind != .endOfInput {
+        size += try take().text
+      }
+      try expect(.rightParen, "')' after the size of the type")
+      words[words.count - 1] += "(\(size))"
+    }
+    try expect(.rightParen, "')' after the type of 'cast'")
+    let expr = Expr(
+      .cast(value.expr, CastType(name: words.joined(separator: " "))), range: range(from: start))
+    return ParsedExpr(expr: expr, height: value.height + 1)
+  }
+
   // MARK: Helpers
 
   private mutating func advanceOperator(_ negated: Bool) {
@@ -268,7 +354,7 @@ extension Parser {
     ParsedExpr(expr: Expr(kind, range: range(from: left.expr.range.start)), height: childHeight + 1)
   }
 
-  private mutating func enterNesting() throws {
+  mutating func enterNesting() throws {
     depth += 1
     if depth > Parser.maximumNestingDepth {
       throw failure(
@@ -279,12 +365,6 @@ extension Parser {
   private func checkHeight(_ expr: ParsedExpr) throws {
     if expr.height > Parser.maximumExpressionHeight {
       throw failure(ParseMessage.tooLong(Parser.maximumExpressionHeight), at: expr.expr.range)
-    }
-  }
-
-  private func rejectSubquery() throws {
-    if current.isKeyword(.select) {
-      throw failure(ParseMessage.subquery, at: current.range)
     }
   }
 

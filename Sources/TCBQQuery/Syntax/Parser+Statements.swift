@@ -11,9 +11,15 @@ extension Parser {
     switch keyword {
     case .select:
       statement = .select(try parseSelect(start: start))
+    case .with:
+      statement = .select(try parseWith(start: start))
     case .explain:
-      try expect(.select, "'select' after 'explain'")
-      statement = .explain(try parseSelect(start: start))
+      if accept(.with) {
+        statement = .explain(try parseWith(start: start))
+      } else {
+        try expect(.select, "'select' or 'with' after 'explain'")
+        statement = .explain(try parseSelect(start: start))
+      }
     case .shares:
       try expect(.of, "'of' after 'shares'")
       statement = .sharesOf(try parseWords(what: "an appid"))
@@ -108,11 +114,58 @@ extension Parser {
   }
 
   private mutating func parseTableRef() throws -> TableRef {
-    let name = try parseName(what: "a table name")
-    let alias = try parseAlias(
-      followers: [.where, .group, .having, .order, .limit, .join, .inner, .left, .on],
-      followingSymbols: [])
+    let followers: [Keyword] = [.where, .group, .having, .order, .limit, .join, .inner, .left, .on]
+    if current.isSymbol(.leftParen) {
+      let open = current.range
+      let query = try parseParenthesizedSelect()
+      let alias = try parseAlias(followers: followers, followingSymbols: [])
+      // Without an alias the subquery's columns are reached unqualified.
+      let name = alias ?? Identifier(name: "(subquery)", range: open)
+      return TableRef(name: name, alias: alias, subquery: .select(query))
+    }
+    let name = try parseName(what: "a table name or '(select …)'")
+    let alias = try parseAlias(followers: followers, followingSymbols: [])
     return TableRef(name: name, alias: alias)
+  }
+
+  /// `(select …)`, the current token being the `(`.
+  mutating func parseParenthesizedSelect() throws -> SelectStatement {
+    try expect(.leftParen, "'('")
+    try enterNesting()
+    defer { depth -= 1 }
+    let start = current.range.start
+    let query: SelectStatement
+    if accept(.with) {
+      query = try parseWith(start: start)
+    } else {
+      try expect(.select, "'select' in '(select …)'")
+      query = try parseSelect(start: start)
+    }
+    try expect(.rightParen, "')' after the subquery")
+    return query
+  }
+
+  /// `with name [(columns)] as (select …), … select …`, after the `with`.
+  mutating func parseWith(start: SourceLocation) throws -> SelectStatement {
+    if current.isKeyword(.select) == false, current.text.lowercased() == "recursive" {
+      throw failure("with recursive is not supported yet", at: current.range)
+    }
+    var ctes: [CommonTableExpression] = []
+    repeat {
+      let name = try parseName(what: "a name for the 'with' table")
+      var columns: [Identifier] = []
+      if accept(.leftParen) {
+        repeat { columns.append(try parseName(what: "a column name")) } while accept(.comma)
+        try expect(.rightParen, "',' or ')' after the column names")
+      }
+      try expect(.as, "'as' after the name of the 'with' table")
+      let query = try parseParenthesizedSelect()
+      ctes.append(CommonTableExpression(name: name, columns: columns, query: .select(query)))
+    } while accept(.comma)
+    try expect(.select, "',' or 'select' after the 'with' tables")
+    var select = try parseSelect(start: start)
+    select.with = ctes
+    return select
   }
 
   private mutating func parseJoin() throws -> Join? {

@@ -26,8 +26,9 @@ public enum StatementBoundaries: Sendable, Hashable {
 
 /// Cuts a script into statements: a statement stops at `;`, at the end of the text, or (with
 /// `.lines` boundaries) before a token that is first on its line and is a statement keyword
-/// (`select`, `explain`, `shares`, `share`, `unshare`, `show`, `describe`, `refresh`) or begins
-/// with `.`. Inside strings and comments nothing stops. A dot command is the rest of its line.
+/// (`select`, `with`, `explain`, `shares`, `share`, `unshare`, `show`, `describe`, `refresh`) or
+/// begins with `.` — provided its brackets are balanced and it is complete, so that a subquery
+/// or the select after `with` may start a line of its own. Inside strings and comments nothing stops. A dot command is the rest of its line.
 struct StatementSplitter: IteratorProtocol {
   private(set) var scanner: Scanner
   let boundaries: StatementBoundaries
@@ -67,6 +68,7 @@ struct StatementSplitter: IteratorProtocol {
 
   private mutating func statement(startingWith first: Token) -> StatementChunk {
     var tokens = [first]
+    var depth = first.isSymbol(.leftParen) ? 1 : 0
     var unterminatedComment: Token?
     while true {
       let saved = scanner
@@ -82,14 +84,31 @@ struct StatementSplitter: IteratorProtocol {
           content: .tokens(tokens), endsInput: false, unterminatedComment: unterminatedComment)
       default:
         if boundaries == .lines, token.isFirstOnLine, startsStatement(token),
-          !isExplainBeforeSelect(tokens, token)
+          !isExplainBeforeSelect(tokens, token), depth == 0, !needsMore(tokens)
         {
           scanner = saved
           return StatementChunk(
             content: .tokens(tokens), endsInput: false, unterminatedComment: unterminatedComment)
         }
+        if token.isSymbol(.leftParen) { depth += 1 }
+        if token.isSymbol(.rightParen) { depth = max(0, depth - 1) }
         tokens.append(token)
       }
+    }
+  }
+
+  /// Whether the statement so far stops short (`with t as (…)` before its `select`): a line
+  /// that begins with a statement keyword then continues it. A statement broken earlier than
+  /// its end is cut there as before, so each part gets its own diagnostic.
+  private func needsMore(_ tokens: [Token]) -> Bool {
+    var parser = Parser(tokens: tokens[...], source: bytes, endsInput: true)
+    do {
+      _ = try parser.parseStatement()
+      return false
+    } catch let failure as ParseFailure {
+      return failure.isAtEnd
+    } catch {
+      return false
     }
   }
 

@@ -2,22 +2,37 @@ import TCBQQuery
 import TCBQRender
 
 /// What completion may offer besides the language and the dot commands: the catalog, and the
-/// appids and env ids the session has fetched.
+/// appids, env ids and nick names the session has fetched.
 public struct CompletionContext: Sendable {
   public var catalog: Catalog
   public var appids: [String]
   public var envIDs: [String]
+  /// appid → nick name (from `app_info`): where an appid is expected, a nick name typed
+  /// completes to its appid.
+  public var nickNames: [String: String]
   /// Lists the paths that start with a prefix (file completion after `.read`/`.output`).
   public var listPaths: @Sendable (String) -> [String]
 
   public init(
     catalog: Catalog, appids: [String] = [], envIDs: [String] = [],
+    nickNames: [String: String] = [:],
     listPaths: @escaping @Sendable (String) -> [String] = { _ in [] }
   ) {
     self.catalog = catalog
     self.appids = appids
     self.envIDs = envIDs
+    self.nickNames = nickNames
     self.listPaths = listPaths
+  }
+
+  /// The context of what the session has fetched.
+  public init(
+    catalog: Catalog, known: FetchedIdentifiers,
+    listPaths: @escaping @Sendable (String) -> [String] = { _ in [] }
+  ) {
+    self.init(
+      catalog: catalog, appids: known.appids, envIDs: known.envIDs, nickNames: known.nickNames,
+      listPaths: listPaths)
   }
 }
 
@@ -60,9 +75,10 @@ public enum Completer {
     // Inside a string literal: ids from the session.
     if let open = openQuoteStart(statement) {
       let prefix = String(statement[statement.index(after: open)...])
-      let before = String(statement[..<open])
-      return Completion(
-        prefix: prefix, candidates: matching(prefix, idsFor(before, context: context)))
+      let kind = idKind(before: String(statement[..<open]))
+      let ids = matching(prefix, kind.ids(context))
+      let named = kind == .envIDs ? [] : appids(named: prefix, context: context)
+      return Completion(prefix: prefix, candidates: ids + named)
     }
 
     let prefix = currentWord(statement)
@@ -70,7 +86,9 @@ public enum Completer {
     let tokens = Lexer.tokenize(head).filter { $0.kind != .endOfInput }
     let words = tokens.map { $0.text.lowercased() }
     let candidates = candidatesAfter(tokens: tokens, words: words, prefix: prefix, context: context)
-    return Completion(prefix: prefix, candidates: matching(prefix, candidates, keywordsIn: prefix))
+    let named = expectsAppid(words: words) ? appids(named: prefix, context: context) : []
+    return Completion(
+      prefix: prefix, candidates: matching(prefix, candidates, keywordsIn: prefix) + named)
   }
 
   // MARK: the parts
@@ -93,6 +111,7 @@ public enum Completer {
     }
 
     let queries = ["share", "unshare", "create"].contains(first) && words.contains("select")
+    if !queries, expectsAppid(words: words) { return context.appids }
     switch first {
     case _ where queries:
       break  // the query of a write or of `create table … as`: completed as a select
@@ -105,16 +124,11 @@ public enum Completer {
         ? context.catalog.tables.filter { $0.id == nil && $0.name != Catalog.lastResultName }.map(
           \.name) : []
     case "shares":
-      if words.count == 1 { return ["of"] }
-      return context.appids
+      return ["of"]
     case "share":
-      if words.count == 1 { return context.envIDs }
-      if words.count == 2 { return ["with"] }
-      return context.appids
+      return words.count == 1 ? context.envIDs : ["with"]
     case "unshare":
-      if words.count == 1 { return context.envIDs }
-      if words.count == 2 { return ["from"] }
-      return context.appids
+      return words.count == 1 ? context.envIDs : ["from"]
     case "show":
       return words.count == 1 ? ["tables"] : []
     case "describe", "refresh":
@@ -173,14 +187,51 @@ public enum Completer {
     return map
   }
 
-  /// Appids or env ids for a string literal, chosen by the column it is compared with.
-  static func idsFor(_ before: String, context: CompletionContext) -> [String] {
+  /// Whether the word after `words` is an appid: after `shares of`, `share ENV with` and
+  /// `unshare ENV from`.
+  static func expectsAppid(words: [String]) -> Bool {
+    switch words.first {
+    case "shares": words.count >= 2
+    case "share", "unshare": words.count >= 3
+    default: false
+    }
+  }
+
+  /// What a string literal holds, by the column it is compared with.
+  enum IDKind {
+    case appids, envIDs, either
+
+    func ids(_ context: CompletionContext) -> [String] {
+      switch self {
+      case .appids: context.appids
+      case .envIDs: context.envIDs
+      case .either: context.appids + context.envIDs
+      }
+    }
+  }
+
+  /// The kind of id a string literal opened after `before` holds.
+  static func idKind(before: String) -> IDKind {
     let words = Lexer.tokenize(before).filter { $0.kind == .word }.map { $0.text.lowercased() }
     for word in words.reversed() {
-      if word == "appid" || word == "app_id" { return context.appids }
-      if word == "env_id" || word == "env" { return context.envIDs }
+      if word == "appid" || word == "app_id" { return .appids }
+      if word == "env_id" || word == "env" { return .envIDs }
     }
-    return context.appids + context.envIDs
+    return .either
+  }
+
+  /// Where an appid is expected and `prefix` starts nick names: the appid when one app is meant
+  /// (the only name that starts so, or the name typed in full), otherwise the names, so that
+  /// Tab extends the typed text to what they share or lists them. Nothing for an empty prefix or
+  /// one with a space (the line editor replaces a word).
+  static func appids(named prefix: String, context: CompletionContext) -> [String] {
+    guard !prefix.isEmpty, !prefix.contains(where: \.isWhitespace) else { return [] }
+    let typed = prefix.lowercased()
+    let named = context.nickNames.filter { $0.value.lowercased().hasPrefix(typed) }
+    let exact = named.filter { $0.value.lowercased() == typed }
+    if !exact.isEmpty { return exact.keys.sorted() }
+    let names = Set(named.values)
+    return names.count == 1 ? named.keys.sorted() : names.sorted()
   }
 
   static func completeDotCommand(_ line: String, context: CompletionContext) -> Completion {

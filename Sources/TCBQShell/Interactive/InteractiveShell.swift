@@ -31,8 +31,7 @@ struct InteractiveShell {
         let offset = (prior.isEmpty ? 0 : prior.utf8.count + 1) + before.utf8.count
         let names = known.value
         let context = CompletionContext(
-          catalog: names.catalog, appids: names.appids, envIDs: names.envIDs,
-          listPaths: PathLister.list)
+          catalog: names.catalog, known: names.fetched, listPaths: PathLister.list)
         return Completer.complete(text, cursor: offset, context: context).candidates
       })
     defer { editor.close() }
@@ -110,16 +109,15 @@ final class SharedText: Sendable {
   }
 }
 
-/// The session's tables and the appids and env ids it has fetched, for completion.
+/// The session's tables and the appids, env ids and nick names it has fetched, for completion.
 final class KnownIdentifiers: Sendable {
   struct Names: Sendable {
     var catalog: Catalog
-    var appids: [String]
-    var envIDs: [String]
+    var fetched: FetchedIdentifiers
 
     init(_ session: Session) async {
       catalog = await session.catalog
-      (appids, envIDs) = await session.knownIdentifiers()
+      fetched = await session.knownIdentifiers()
     }
   }
 
