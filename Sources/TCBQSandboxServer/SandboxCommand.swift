@@ -60,6 +60,12 @@ public struct SandboxCommand: AsyncParsableCommand {
   @Option(help: "Probability (0-1) that an answer is cut short.")
   var truncateRate: Double = 0
 
+  @Option(
+    help: ArgumentHelp(
+      "Cut short the answer of write call N (share and unshare counted together; repeatable).",
+      valueName: "N"))
+  var truncateWrite: [Int] = []
+
   @Option(help: "Each token answers 42001 after this many calls.")
   var expireTokenAfter: Int?
 
@@ -111,7 +117,8 @@ public struct SandboxCommand: AsyncParsableCommand {
       faults: SandboxFaults(
         latencyMilliseconds: latencyMs, busyFirst: busyFirst, busyRate: busyRate,
         http500First: http500First, http500Rate: http500Rate, truncateFirst: truncateFirst,
-        truncateRate: truncateRate, expireTokenAfter: expireTokenAfter, maxAppidsPerCall: maxAppids),
+        truncateRate: truncateRate, expireTokenAfter: expireTokenAfter, maxAppidsPerCall: maxAppids,
+        truncateWrites: Set(truncateWrite)),
       dailyLimits: DailyLimitOption.limits(dailyLimit.compactMap(DailyLimitOption.init)))
   }
 

@@ -390,13 +390,12 @@ final class Clock: Sendable {
     api.state.withLock { $0.writeError = TransportError.timeout }
     let audit = FileManager.default.temporaryDirectory.appendingPathComponent("audit-\(UUID()).log")
     let s = session(api, audit: audit)
-    do {
-      _ = try await run(s, "unshare prod-a from wxA")
-      Issue.record("expected an error")
-    } catch let error as StatementError {
-      #expect(error.message.contains("unknown"))
-      #expect(error.message.contains("shares of wxA"))
-    }
+    // The pair is reported `unknown`, named, and counted as failed (exit 1).
+    let result = try await run(s, "unshare prod-a from wxA")
+    #expect(values(result).first?[2] == .text("unknown"))
+    #expect(result.failedPairs == 1)
+    #expect(result.notes.contains { $0.contains("unknown") && $0.contains("not re-sent") })
+    #expect(result.notes.contains("Check them with: shares of wxA"))
     #expect(api.state.withLock { $0.writesSent.count } == 1)
     let text = try String(contentsOf: audit, encoding: .utf8)
     #expect(text.contains(#""outcome":"unknown""#))

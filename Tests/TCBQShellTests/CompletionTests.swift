@@ -17,12 +17,28 @@ import Testing
     Completer.complete(text, cursor: text.utf8.count, context: context).candidates
   }
 
+  @Test func localTablesAndTheQueriesOfWritesAndCreate() {
+    let catalog = Catalog.standard.replacing(
+      TableSchema(
+        local: "customers", columns: [.init(name: "customer", type: .text)], summary: "imported"))
+    let local = CompletionContext(catalog: catalog)
+    func complete(_ text: String) -> [String] {
+      Completer.complete(text, cursor: text.utf8.count, context: local).candidates
+    }
+    #expect(complete("select * from custome") == ["customers"])
+    #expect(complete("drop ") == ["table"])
+    #expect(complete("drop table ") == ["customers"])
+    #expect(complete("create table x ") == ["as"])
+    #expect(complete("unshare prod-1 from (select appid from custome") == ["customers"])
+    #expect(complete("create table x as select * from custome") == ["customers"])
+  }
+
   @Test func statementKeywordsAtTheStart() {
     #expect(complete("sel") == ["select"])
     #expect(complete("sh") == ["share", "shares", "show"])
     #expect(
       complete("") == [
-        "describe", "explain", "refresh", "select", "share", "shares",
+        "create", "describe", "drop", "explain", "refresh", "select", "share", "shares",
         "show", "unshare", "with",
       ])
   }

@@ -34,6 +34,10 @@ public protocol WeChatAPI: Sendable {
   /// batchunshareenv: remove the sharing of `env` from `appids`.
   func unshare(env: String, from appids: [String]) async throws -> WriteResult
 
+  /// One batchshareenv or batchunshareenv call (`path`) with `data`, an item per env: sent once,
+  /// never retried when the outcome is unknown (`WriteOutcomeUnknown`).
+  func write(_ path: String, data: [BatchShareEnvRequest.Item]) async throws -> WriteResult
+
   /// getApiQuota for one cgi path (with its leading `/`).
   func apiQuota(cgiPath: String) async throws -> APIQuota
 
@@ -50,6 +54,18 @@ public protocol WeChatAPI: Sendable {
 }
 
 extension WeChatAPI {
+  /// For in-memory doubles that implement `share` and `unshare`: one env per call.
+  public func write(_ path: String, data: [BatchShareEnvRequest.Item]) async throws
+    -> WriteResult
+  {
+    guard data.count == 1 else {
+      throw ClientError.invalidWrite("this API takes one environment per call")
+    }
+    return path == WeChatPath.batchShareEnv
+      ? try await share(env: data[0].env, with: data[0].appids)
+      : try await unshare(env: data[0].env, from: data[0].appids)
+  }
+
   /// One after the other: the list, then its shares.
   public func authorizersWithShares() async throws -> AuthorizersAndShares {
     let authorizers = try await authorizers()

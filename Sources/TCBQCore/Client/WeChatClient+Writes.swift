@@ -9,8 +9,13 @@ public struct WriteRequest: Sendable, Hashable {
   public let body: [UInt8]
 
   public init(path: String, env: String, appids: [String]) throws {
+    try self.init(path: path, data: [.init(env: env, appids: appids)])
+  }
+
+  /// One call for several envs: `data` holds one item per env, in order.
+  public init(path: String, data: [BatchShareEnvRequest.Item]) throws {
     self.path = path
-    body = try BatchShareEnvRequest(data: [.init(env: env, appids: appids)]).encoded()
+    body = try BatchShareEnvRequest(data: data).encoded()
   }
 
   /// What `--dry-run` prints: the request line with the token redacted, then the body, e.g.
@@ -35,16 +40,30 @@ extension WeChatClient {
   }
 
   private func write(_ path: String, env: String, appids: [String]) async throws -> WriteResult {
-    guard !env.isEmpty else { throw ClientError.invalidWrite("no environment named") }
-    guard !appids.isEmpty else { throw ClientError.invalidWrite("no appid named") }
-    let request = try WriteRequest(path: path, env: env, appids: appids)
+    try await write(path, data: [.init(env: env, appids: appids)])
+  }
+
+  /// One batchshareenv or batchunshareenv call with `data` (an item per env), sent as
+  /// `WriteRequest` builds it, with the rules of `share`.
+  public func write(_ path: String, data: [BatchShareEnvRequest.Item]) async throws
+    -> WriteResult
+  {
+    guard !data.isEmpty, data.allSatisfy({ !$0.env.isEmpty }) else {
+      throw ClientError.invalidWrite("no environment named")
+    }
+    guard data.allSatisfy({ !$0.appids.isEmpty }) else {
+      throw ClientError.invalidWrite("no appid named")
+    }
+    let request = try WriteRequest(path: path, data: data)
+    let env = data.map(\.env).joined(separator: ",")
+    let appids = data.flatMap(\.appids)
     let answer = try await inStatement {
       try await perform(
         path, bytes: request.body, kind: .write(env: env, appids: appids),
         batchSize: appids.count, reading: .reading(BatchShareEnvResponse.self),
         acceptErrorAnswer: { !$0.errList.isEmpty })
     }
-    return WriteResult(answer, env: env)
+    return WriteResult(answer, env: data.count == 1 ? data[0].env : "")
   }
 }
 

@@ -50,8 +50,10 @@ public struct TableSchema: Sendable, Hashable {
   }
 
   /// What fills the table, as `show tables` and `.schema` say it: the endpoint's short name,
-  /// or `tcbq` for a table the session holds.
-  public var filledBy: String { source?.shortName ?? "tcbq" }
+  /// `tcbq` for `_`, or `local` for a table imported or created in the session.
+  public var filledBy: String {
+    source?.shortName ?? (name == Catalog.lastResultName ? "tcbq" : "local")
+  }
 
   /// The index of the column named `name` (case-insensitive).
   public func columnIndex(named name: String) -> Int? {

@@ -20,6 +20,15 @@ public struct AuditLog: Sendable {
     public var errmsg: String?
     public var rid: String?
     public var errors: [PairError]
+    /// A call of several envs: each env with its appids (`env` and `appids` then list them all).
+    public var data: [Group]?
+    /// The statement as written (`:NAME` variables as typed, not their values).
+    public var statement: String?
+
+    public struct Group: Sendable, Codable, Equatable {
+      public var env: String
+      public var appids: [String]
+    }
 
     public struct PairError: Sendable, Codable, Equatable {
       public var appid: String
@@ -54,6 +63,20 @@ public struct AuditLog: Sendable {
     writer.beginArray()
     for appid in entry.appids { writer.string(appid) }
     writer.endArray()
+    if let data = entry.data {
+      writer.key("data")
+      writer.beginArray()
+      for group in data {
+        writer.beginObject()
+        writer.key("appids")
+        writer.beginArray()
+        for appid in group.appids { writer.string(appid) }
+        writer.endArray()
+        writer.member("env", group.env)
+        writer.endObject()
+      }
+      writer.endArray()
+    }
     writer.member("endpoint", entry.endpoint)
     writer.member("env", entry.env)
     writer.member("errcode", entry.errcode)
@@ -70,6 +93,7 @@ public struct AuditLog: Sendable {
     writer.endArray()
     writer.member("outcome", entry.outcome)
     writer.member("rid", entry.rid)
+    writer.member("statement", entry.statement)
     writer.member("time", entry.time)
     writer.endObject()
     writer.bytes.append(0x0A)

@@ -2,147 +2,160 @@ import Foundation
 import TCBQCore
 
 extension Session {
-  /// share/unshare: show the exact pairs, ask, send exactly those, report each pair, audit, and
-  /// invalidate the cached shares of those appids.
+  /// share/unshare of listed appids: every pair written is sent.
   func write(_ kind: WriteProposal.Kind, env: String, appids: [String]) async throws
     -> StatementResult
   {
-    let (proposal, notes) = try await propose(kind, env: env, appids: appids)
-    if settings.dryRun { return try dryRun(proposal, notes: notes) }
-    try await confirm(proposal)
-    let result = try await send(proposal)
-    return report(result, of: proposal, notes: notes)
+    try await write(
+      kind, pairs: appids.map { WritePair(env: env, appid: $0) }, skipsUnchanged: false)
   }
 
-  /// The proposal for `appids` (duplicates removed, order kept), with the pairs that exist now.
-  /// Failing to read those must not block the write: the dialog then shows them as unknown.
-  private func propose(_ kind: WriteProposal.Kind, env: String, appids rawAppids: [String])
+  /// A write of `pairs`: show them with whether each exists now, apply the `--max-writes` guard,
+  /// ask, send exactly the pairs to send in calls of at most the batch size (an audit line per
+  /// call, stopping at a call whose outcome is unknown), and report every pair.
+  func write(_ kind: WriteProposal.Kind, pairs: [WritePair], skipsUnchanged: Bool) async throws
+    -> StatementResult
+  {
+    let (proposal, notes) = try await propose(kind, pairs: pairs, skipsUnchanged: skipsUnchanged)
+    let calls = proposal.calls(batchSize: api.callEstimator.batchSize)
+    let count = proposal.toSend.count
+    let over = settings.maxWrites.map { count > $0 } ?? false
+    if settings.dryRun { return try dryRun(proposal, calls: calls, notes: notes, over: over) }
+    guard count > 0 else {
+      var ledger = WriteLedger(proposal)
+      return report(
+        &ledger, notes: notes + ["note: nothing to send: every pair is as asked already"])
+    }
+    if over, !confirmer.isInteractive { throw refusal(proposal) }
+    try await confirm(proposal, typingCount: over)
+    var ledger = WriteLedger(proposal)
+    try await send(calls, proposal: proposal, into: &ledger)
+    return report(&ledger, notes: notes)
+  }
+
+  /// The proposal for `pairs` with the pairs that exist now. Failing to read those must not
+  /// block the write: the dialog then shows them as unknown.
+  private func propose(_ kind: WriteProposal.Kind, pairs: [WritePair], skipsUnchanged: Bool)
     async throws -> (WriteProposal, notes: [String])
   {
-    var seen = Set<String>()
-    let appids = rawAppids.filter { seen.insert($0).inserted }
+    let appids = TextDictionary.distinct(pairs.map(\.appid))
     do {
       let (relations, failures) = try await shares(of: appids)
-      let existing =
-        failures.isEmpty ? Set(relations.filter { $0.envIDs.contains(env) }.map(\.appid)) : nil
-      return (WriteProposal(kind: kind, env: env, appids: appids, existing: existing), [])
+      var existing = Set<WritePair>()
+      for relation in relations {
+        for env in relation.envIDs { existing.insert(WritePair(env: env, appid: relation.appid)) }
+      }
+      // An app answered "no cloud development" or "not a mini program" shares nothing: known.
+      let unknown = failures.filter { $0.shareErrorKind == .failed }.map(\.appid)
+      let proposal = WriteProposal(
+        kind: kind, pairs: pairs, existing: existing, unknownAppids: Set(unknown),
+        skipsUnchanged: skipsUnchanged)
+      let notes =
+        unknown.isEmpty
+        ? []
+        : [
+          "note: the current shares of \(unknown.count) appids could not be read; their pairs show as unknown"
+        ]
+      return (proposal, notes)
     } catch is CancellationError {
       throw CancellationError()
     } catch {
       let note =
         "note: could not read the current shares (\(error)); the dialog shows them as unknown"
-      return (WriteProposal(kind: kind, env: env, appids: appids, existing: nil), [note])
+      let proposal = WriteProposal(
+        kind: kind, pairs: pairs, existing: [], unknownAppids: Set(appids),
+        skipsUnchanged: skipsUnchanged)
+      return (proposal, [note])
     }
   }
 
-  /// `--dry-run`: the request exactly as it would be sent (token redacted), and the pairs.
-  private func dryRun(_ proposal: WriteProposal, notes: [String]) throws -> StatementResult {
-    let lines = ["-- dry run: nothing sent"] + (try proposal.request().dryRunLines)
+  /// `--dry-run`: each call's request exactly as it would be sent (token redacted), and the pairs.
+  private func dryRun(
+    _ proposal: WriteProposal, calls: [WriteCall], notes: [String], over: Bool
+  ) throws -> StatementResult {
+    var lines = ["-- dry run: nothing sent"]
+    if calls.count > 1 || !proposal.unchanged.isEmpty {
+      lines.append("-- \(proposal.toSend.count) pairs to send in \(calls.count) calls")
+    }
+    for call in calls { lines += try call.request().dryRunLines }
+    var notes = notes + proposal.pairLines
+    if over { notes.append("note: " + refusal(proposal).message) }
     let rows = ResultSet(
       columns: [.init(name: "request", type: .text)], rows: lines.map { [.text($0)] })
-    return StatementResult(rows: rows, notes: notes + proposal.pairLines)
+    return StatementResult(rows: rows, notes: notes)
+  }
+
+  /// The `--max-writes` refusal, naming the count.
+  private func refusal(_ proposal: WriteProposal) -> StatementError {
+    let limit = settings.maxWrites ?? 0
+    return StatementError(
+      "refused: this \(proposal.kind.rawValue) would send \(proposal.toSend.count) pairs, more than the limit of \(limit) (--max-writes, .maxwrites, max_writes); nothing sent. "
+        + "Check the pairs with --dry-run, then raise the limit for this run (--max-writes \(proposal.toSend.count))"
+    )
   }
 
   /// Asks the confirmer; a refusal ends the statement with nothing sent.
-  private func confirm(_ proposal: WriteProposal) async throws {
-    guard await confirmer.confirm(proposal) else {
+  private func confirm(_ proposal: WriteProposal, typingCount: Bool) async throws {
+    guard await confirmer.confirm(proposal, typingCount: typingCount) else {
       throw StatementError(
         "\(proposal.kind.rawValue) not confirmed: nothing sent "
           + "(non-interactive runs need --yes; --dry-run shows the request)")
     }
   }
 
-  /// Sends the proposal once and records the call in the audit log, whatever its outcome; the
-  /// cached shares of its appids are dropped either way. A write whose answer never arrived may
-  /// have been applied: it is never re-sent, and the error says how to check.
-  private func send(_ proposal: WriteProposal) async throws -> WriteResult {
-    let outcome: Result<WriteResult, any Error>
-    do {
-      switch proposal.kind {
-      case .share: outcome = .success(try await api.share(env: proposal.env, with: proposal.appids))
-      case .unshare:
-        outcome = .success(try await api.unshare(env: proposal.env, from: proposal.appids))
+  /// Sends the calls in order, each once, recording each in the audit log whatever its outcome
+  /// and dropping the cached shares of its appids. A call whose answer never arrived may have
+  /// been applied: it is never re-sent, and the calls after it are not sent. An error answer or
+  /// an interrupt in the first call is thrown (nothing was applied before it); later, it stops
+  /// the write and is reported with the pairs.
+  private func send(_ calls: [WriteCall], proposal: WriteProposal, into ledger: inout WriteLedger)
+    async throws
+  {
+    for (index, call) in calls.enumerated() {
+      let outcome: Result<WriteResult, any Error>
+      do {
+        outcome = .success(try await api.write(call.kind.path, data: call.data))
+      } catch {
+        outcome = .failure(error)
       }
-    } catch {
-      outcome = .failure(error)
-    }
-    cache.invalidateShares(of: proposal.appids)
-    try audit.append(AuditLog.Entry(proposal, outcome: outcome))
-    switch outcome {
-    case .success(let result):
-      return result
-    case .failure(let error as APIError):
-      throw error
-    case .failure(is CancellationError):
-      throw CancellationError()
-    case .failure(let error):
-      throw StatementError(
-        "the outcome of \(proposal.kind.rawValue) \(proposal.env) is unknown (\(error)); "
-          + "it was not re-sent. Check with: shares of \(proposal.appids.joined(separator: ", "))")
+      cache.invalidateShares(of: call.pairs.map(\.appid))
+      var entry = AuditLog.Entry(call, outcome: outcome)
+      entry.statement = statementText
+      try audit.append(entry)
+      switch outcome {
+      case .success(let result):
+        ledger.record(result, of: call)
+      case .failure(let error as APIError):
+        if index == 0 { throw error }
+        ledger.fail(call, message: error.errmsg, callNumber: index + 1)
+        return
+      case .failure(is CancellationError) where index == 0:
+        throw CancellationError()
+      case .failure(let error):
+        let reason = error is CancellationError ? "interrupted" : "\(error)"
+        ledger.lose(call, reason: reason, callNumber: index + 1, of: calls.count)
+        return
+      }
     }
   }
 
-  /// One row per pair: `ok` with the confirmation link (share) or NULL, or `failed` with the
-  /// service's message; an error note per failed pair.
-  private func report(_ result: WriteResult, of proposal: WriteProposal, notes: [String])
-    -> StatementResult
-  {
-    let kind = proposal.kind, env = proposal.env
-    var notes = notes
-    let failedByApp = Dictionary(
-      result.failures.map { ($0.appid, $0) }, uniquingKeysWith: { first, _ in first })
-    let links = Dictionary(
-      result.links.map { ($0.appid, $0.url) }, uniquingKeysWith: { first, _ in first })
-    let rows: [[Value]] = proposal.appids.map { appid in
-      if let failure = failedByApp[appid] {
-        return [.text(env), .text(appid), .text("failed"), .text(failure.errmsg)]
-      }
-      return [.text(env), .text(appid), .text("ok"), links[appid].map(Value.text) ?? .null]
-    }
-    if kind == .share, !links.isEmpty {
+  /// One row per pair (`ok` with the confirmation link or NULL, `failed` with the service's
+  /// message, `unknown`, or `not sent` and why), and the notes that go with them.
+  private func report(_ ledger: inout WriteLedger, notes: [String]) -> StatementResult {
+    let proposal = ledger.proposal
+    let kind = proposal.kind
+    var notes = notes + ledger.notes
+    if kind == .share, ledger.hasLinks {
       notes.append(
         "note: each mini program's administrator must open its confirmation link "
           + "before the share takes effect")
-    }
-    for failure in result.failures {
-      notes.append(
-        "error: \(kind.rawValue) \(env) \(kind.preposition) \(failure.appid) failed: "
-          + failure.errmsg)
     }
     let resultSet = ResultSet(
       columns: [
         .init(name: "env_id", type: .text), .init(name: "appid", type: .text),
         .init(name: "result", type: .text),
         .init(name: kind == .share ? "confirm_url" : "detail", type: .text),
-      ], rows: rows)
-    return StatementResult(rows: resultSet, notes: notes, failedPairs: result.failures.count)
-  }
-}
-
-extension AuditLog.Entry {
-  /// The line for `proposal` sent with `outcome`: `sent` with the service's errcode (and the
-  /// per-pair errors), or `unknown` when no answer arrived.
-  fileprivate init(
-    _ proposal: WriteProposal, outcome: Result<WriteResult, any Error>,
-    time: String = AuditLog.timestamp()
-  ) {
-    var state = "sent"
-    var errcode: Int64?
-    var errmsg: String?
-    var rid: String?
-    var errors: [PairError] = []
-    switch outcome {
-    case .success(let result):
-      (errcode, errmsg, rid) = (result.errcode, result.errmsg, result.rid)
-      errors = result.failures.map { .init(appid: $0.appid, env: $0.env, errmsg: $0.errmsg) }
-    case .failure(let error as APIError):
-      (errcode, errmsg, rid) = (error.errcode, error.errmsg, error.rid)
-    case .failure(let error):
-      state = "unknown"
-      errmsg = error is CancellationError ? "interrupted" : "\(error)"
-    }
-    self.init(
-      time: time, endpoint: proposal.kind.path, env: proposal.env, appids: proposal.appids,
-      outcome: state, errcode: errcode, errmsg: errmsg, rid: rid, errors: errors)
+      ], rows: ledger.rows)
+    return StatementResult(rows: resultSet, notes: notes, failedPairs: ledger.failedCount)
   }
 }

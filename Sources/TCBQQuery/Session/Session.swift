@@ -5,7 +5,7 @@ import TCBQCore
 /// plans first (names checked before any call), then fetches what the plan needs, then executes.
 public actor Session {
   /// The API tables and the tables the session holds (`_`).
-  public private(set) var catalog: Catalog
+  public internal(set) var catalog: Catalog
   /// The rows of the tables the session holds, by name.
   var localTables: [String: Table] = [:]
   public private(set) var settings: SessionSettings
@@ -13,6 +13,8 @@ public actor Session {
   let confirmer: any WriteConfirmer
   let audit: AuditLog
   var cache = TableCache()
+  /// The running statement as written (variables unbound), for the audit log.
+  var statementText: String?
   /// Injected clock, so cache expiry is testable.
   let now: @Sendable () -> Date
 
@@ -34,8 +36,13 @@ public actor Session {
   }
 
   /// Runs one statement that is not a dot command (the shell handles those).
-  /// `source` is the text the statement's ranges point into (names unnamed result columns).
-  public func run(_ statement: Statement, source: String) async throws -> StatementResult {
+  /// `source` is the text the statement's ranges point into (names unnamed result columns);
+  /// `written`, the statement's own text as written, goes into the audit log of a write.
+  public func run(_ statement: Statement, source: String, written: String? = nil) async throws
+    -> StatementResult
+  {
+    statementText = written
+    defer { statementText = nil }
     let limit = settings.maxCalls
     do {
       return try await api.withStatement(maxCalls: limit, isolation: self) {
@@ -63,6 +70,12 @@ public actor Session {
       return try await write(.share, env: env.text, appids: appids.map(\.text))
     case .unshare(let env, let appids):
       return try await write(.unshare, env: env.text, appids: appids.map(\.text))
+    case .writeFromQuery(let write):
+      return try await writeFromQuery(write, source: source)
+    case .createTable(let name, let select):
+      return try await createTable(name, as: select, source: source)
+    case .dropTable(let name):
+      return try dropTable(name)
     case .showTables:
       return StatementResult(rows: catalog.tablesResult())
     case .describe(let name):
@@ -95,12 +108,22 @@ public actor Session {
   // MARK: select
 
   func runSelect(_ select: SelectStatement, source: String) async throws -> StatementResult {
+    let evaluated = try await evaluate(select, source: source)
+    keepAsLastResult(evaluated.rows)
+    return StatementResult(
+      rows: evaluated.rows, notes: evaluated.notes, failures: evaluated.failures)
+  }
+
+  /// The rows of a select (planned, checked against the budget, materialized), without keeping
+  /// them as `_`: also the query of a write and of `create table … as select`.
+  func evaluate(_ select: SelectStatement, source: String) async throws -> (
+    rows: ResultSet, notes: [String], failures: [AppFailure]
+  ) {
     let plan = try Planner.plan(select, catalog: catalog, source: source)
     try checkBudget(plan)
     var outcome = Materialized()
     let rows = try await materialize(plan, tables: localTables, into: &outcome)
-    keepAsLastResult(rows)
-    return StatementResult(rows: rows, notes: outcome.notes, failures: outcome.failures)
+    return (rows, outcome.notes, outcome.failures)
   }
 
   /// What fetching for a plan and its steps reported on the way.

@@ -9,10 +9,19 @@ public struct SessionSettings: Sendable, Hashable {
   public var maxCalls: Int?
   /// `--dry-run`: writes are printed, not sent.
   public var dryRun: Bool
+  /// `--max-writes`: a write of more pairs to send than this is refused (nil: off).
+  public var maxWrites: Int?
 
-  public init(cacheTTL: Double = Defaults.cacheTTL, maxCalls: Int? = nil, dryRun: Bool = false) {
+  /// The default `--max-writes`.
+  public static let defaultMaxWrites = 20
+
+  public init(
+    cacheTTL: Double = Defaults.cacheTTL, maxCalls: Int? = nil, dryRun: Bool = false,
+    maxWrites: Int? = SessionSettings.defaultMaxWrites
+  ) {
     self.cacheTTL = cacheTTL
     self.maxCalls = maxCalls
     self.dryRun = dryRun
+    self.maxWrites = maxWrites
   }
 }

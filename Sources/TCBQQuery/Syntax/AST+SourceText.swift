@@ -57,6 +57,17 @@ struct SourcePrinter {
       text += "share \(env.sourceText) with " + appids.map(\.sourceText).joined(separator: ", ")
     case .unshare(let env, let appids):
       text += "unshare \(env.sourceText) from " + appids.map(\.sourceText).joined(separator: ", ")
+    case .writeFromQuery(let write):
+      text += write.kind.rawValue + " "
+      if let env = write.env { text += "\(env.sourceText) \(write.kind.preposition) " }
+      text += "("
+      print(write.query)
+      text += ")"
+    case .createTable(let name, let select):
+      text += "create table \(name.sourceText) as "
+      print(select)
+    case .dropTable(let name):
+      text += "drop table \(name.sourceText)"
     case .showTables:
       text += "show tables"
     case .describe(let table):

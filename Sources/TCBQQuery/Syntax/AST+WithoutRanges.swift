@@ -127,6 +127,9 @@ extension Statement {
       .share(env: env.withoutRanges, appids: appids.map(\.withoutRanges))
     case .unshare(let env, let appids):
       .unshare(env: env.withoutRanges, appids: appids.map(\.withoutRanges))
+    case .writeFromQuery(let write): .writeFromQuery(write.withoutRanges)
+    case .createTable(let name, let select): .createTable(name.withoutRanges, select.withoutRanges)
+    case .dropTable(let name): .dropTable(name.withoutRanges)
     case .showTables: .showTables
     case .describe(let table): .describe(table.withoutRanges)
     case .refresh(let table): .refresh(table?.withoutRanges)

@@ -288,6 +288,12 @@ public enum Statement: Sendable, Hashable {
   case share(env: Word, appids: [Word])
   /// `unshare ENV from APPID[, APPID…]`
   case unshare(env: Word, appids: [Word])
+  /// `share`/`unshare` of the pairs a query gives.
+  case writeFromQuery(QueryWrite)
+  /// `create table NAME as select …`: a table the session holds.
+  case createTable(Identifier, SelectStatement)
+  /// `drop table NAME`
+  case dropTable(Identifier)
   case showTables
   case describe(Identifier)
   /// `refresh` or `refresh TABLE`

@@ -9,6 +9,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
   case explain, shares, share, unshare, of, with, show, tables, describe, refresh
   case `case`, when, then, `else`, end, cast, glob, regexp, escape, exists
   case union, all, intersect, except
+  case create, drop, table
 
   /// The keyword a word spells, ignoring case; nil when it is not a keyword.
   public init?(word: some StringProtocol) {
@@ -21,7 +22,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
   public var isReserved: Bool {
     switch self {
     case .explain, .shares, .share, .unshare, .of, .with, .show, .tables, .describe, .refresh,
-      .glob, .regexp, .escape:
+      .glob, .regexp, .escape, .create, .drop, .table:
       false
     default:
       true
@@ -30,7 +31,8 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
 
   /// The words that begin a statement. A line that begins with one of them begins a statement.
   public static let statementKeywords: [Keyword] = [
-    .select, .with, .explain, .shares, .share, .unshare, .show, .describe, .refresh,
+    .select, .with, .explain, .shares, .share, .unshare, .show, .describe, .refresh, .create,
+    .drop,
   ]
 
   /// Whether a statement begins with this word.
@@ -38,7 +40,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
 
   /// The words that begin a query: in the interactive shell it runs at a line ending in `;`
   /// (`InputWait`).
-  public static let queryKeywords: [Keyword] = [.select, .explain, .with]
+  public static let queryKeywords: [Keyword] = [.select, .explain, .with, .create]
 
   /// Whether a query begins with this word.
   public var startsQuery: Bool { Keyword.queryKeywords.contains(self) }

@@ -19,6 +19,8 @@ enum ParseMessage {
     "expression too complex (its tree is more than \(limit) levels deep); "
       + "for many values use 'in (…)'"
   }
+  static let variableInWord =
+    "a variable stands for a whole appid or env id; it cannot be glued to other text"
   static let missingDotCommandName = "expected a command name after '.'"
 
   /// How a token is named in "found …".

@@ -24,13 +24,19 @@ extension Parser {
       try expect(.of, "'of' after 'shares'")
       statement = .sharesOf(try parseWords(what: "an appid"))
     case .share:
-      let env = try parseWord(what: "an env id after 'share'")
-      try expect(.with, "'with' after the env id")
-      statement = .share(env: env, appids: try parseWords(what: "an appid"))
+      statement = try parseWrite(.share)
     case .unshare:
-      let env = try parseWord(what: "an env id after 'unshare'")
-      try expect(.from, "'from' after the env id")
-      statement = .unshare(env: env, appids: try parseWords(what: "an appid"))
+      statement = try parseWrite(.unshare)
+    case .create:
+      try expect(.table, "'table' after 'create'")
+      let name = try parseName(what: "a table name after 'create table'")
+      try expect(.as, "'as' after the table name")
+      let selectStart = current.range.start
+      try expect(.select, "'select' after 'as'")
+      statement = .createTable(name, try parseSelect(start: selectStart))
+    case .drop:
+      try expect(.table, "'table' after 'drop'")
+      statement = .dropTable(try parseName(what: "a table name after 'drop table'"))
     case .show:
       try expect(.tables, "'tables' after 'show'")
       statement = .showTables

@@ -25,6 +25,12 @@ extension Parser {
     while !isAtEnd, current.range.start.offset == end.offset, !current.isSymbol(.comma) {
       // A quote glued to a word is still an open string.
       if let problem = current.problem, problem.isUnterminated { throw failure(problem, current) }
+      // A variable is a whole word or nothing: its value is never glued to other text.
+      if current.boundValue != nil {
+        throw failure(
+          ParseMessage.variableInWord,
+          at: SourceRange(start: first.range.start, end: current.range.end))
+      }
       end = current.range.end
       advance()
     }

@@ -111,6 +111,10 @@ struct Scanner {
       if ASCII.isDigit(peek(1)) { return scanNumber(problem: &problem) }
       advance()
       return .symbol(.dot)
+    case UInt8(ascii: ":") where ASCII.isWordStart(peek(1)):
+      advance()
+      scanWord()
+      return .variable
     default:
       if ASCII.isWordStart(byte) || (byte >= 0x80 && isWordScalar(at: offset)) {
         scanWord()

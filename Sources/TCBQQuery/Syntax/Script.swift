@@ -37,18 +37,24 @@ public struct StatementSource: Sendable, Hashable {
 public enum Script {
   /// Parses a script of any number of statements. Never fails: a statement that does not parse
   /// gets a diagnostic (one, at the first problem) and parsing goes on with the next statement.
-  /// Locations are relative to `text`.
-  public static func parse(_ text: String, boundaries: StatementBoundaries = .lines)
-    -> ParseResult
-  {
+  /// Locations are relative to `text`. Each `:NAME` is bound from `variables` as changed by the
+  /// script's `.set`/`.unset` lines before it; an undefined one is the statement's diagnostic.
+  public static func parse(
+    _ text: String, boundaries: StatementBoundaries = .lines,
+    variables: VariableScope = VariableScope()
+  ) -> ParseResult {
     var splitter = StatementSplitter(text, boundaries: boundaries)
     var units: [StatementUnit] = []
+    var scope = variables
     while let chunk = splitter.next() {
       switch chunk.content {
       case .dotCommand(let line, let range):
-        units.append(dotCommandUnit(line: line, range: range))
+        let unit = dotCommandUnit(line: line, range: range)
+        if case .dot(let command)? = unit.statement?.statement { scope.apply(command) }
+        units.append(unit)
       case .tokens(let tokens):
-        var parsed = parseUnits(tokens, endsInput: chunk.endsInput, source: splitter.bytes)
+        var parsed = parseUnits(
+          tokens, endsInput: chunk.endsInput, source: splitter.bytes, variables: scope)
         if let comment = chunk.unterminatedComment {
           let diagnostic = Diagnostic(
             .error, ParseMessage.unterminatedComment,
@@ -101,9 +107,15 @@ public enum Script {
   /// Parses a statement's tokens. When it fails and a later line begins with a word close to
   /// a statement keyword (`selct`), that line most likely begins a statement with a typo: the
   /// tokens are cut there and both parts are parsed (so each gets its own diagnostic).
-  private static func parseUnits(_ tokens: [Token], endsInput: Bool, source: [UInt8])
-    -> [StatementUnit]
-  {
+  private static func parseUnits(
+    _ written: [Token], endsInput: Bool, source: [UInt8], variables: VariableScope
+  ) -> [StatementUnit] {
+    let tokens: [Token]
+    switch variables.bind(written) {
+    case .success(let bound): tokens = bound
+    case .failure(let failure):
+      return [unboundUnit(written, source: source, diagnostics: failure.diagnostics)]
+    }
     var units: [StatementUnit] = []
     var start = 0
     while start < tokens.count {
@@ -125,6 +137,18 @@ public enum Script {
       start = cut
     }
     return units
+  }
+
+  /// A statement with undefined variables: its text as written and their diagnostics.
+  private static func unboundUnit(_ tokens: [Token], source: [UInt8], diagnostics: [Diagnostic])
+    -> StatementUnit
+  {
+    let first = tokens.first?.range.start ?? SourceLocation(line: 1, column: 1, offset: 0)
+    let last = tokens.last?.range.end ?? first
+    let text = String(decoding: source[first.offset..<last.offset], as: UTF8.self)
+    return StatementUnit(
+      text: text, range: SourceRange(start: first, end: last), statement: nil,
+      diagnostics: diagnostics, isIncomplete: false)
   }
 
   private static func isMisspeltStatementStart(_ token: Token) -> Bool {

@@ -12,6 +12,8 @@ public struct Token: Sendable, Hashable {
     /// A number with a fraction or an exponent: `1.5`, `.5`, `1e3`.
     case decimal
     case symbol(Symbol)
+    /// `:NAME`, a variable (see `VariableScope`); the parser sees it bound, as a string.
+    case variable
     /// `-- …` to the end of the line, or `/* … */`. Only when asked for.
     case comment
     /// Text that is no token; `problem` says why.
@@ -55,6 +57,8 @@ public struct Token: Sendable, Hashable {
   /// What is wrong with the token, for unterminated strings and comments, stray characters and
   /// malformed numbers.
   public var problem: LexicalProblem?
+  /// For a variable's token after binding: its value, one text literal (`value` is it).
+  public var boundValue: String?
 
   public init(
     kind: Kind, text: String, range: SourceRange, keyword: Keyword? = nil,
@@ -71,7 +75,8 @@ public struct Token: Sendable, Hashable {
   /// The value a string literal or a quoted name stands for: quotes removed, doubled quotes
   /// made single. For other tokens, the text.
   public var value: String {
-    switch kind {
+    if let boundValue { return boundValue }
+    return switch kind {
     case .string: Token.unquote(text, quote: UInt8(ascii: "'"))
     case .quotedIdentifier: Token.unquote(text, quote: UInt8(ascii: "\""))
     default: text

@@ -21,6 +21,9 @@ public struct SandboxFaults: Sendable, Hashable {
   public var truncateFirst: Int
   /// Probability in 0…1 that an answer is cut to half its length.
   public var truncateRate: Double
+  /// The answers of these write calls (batchshareenv and batchunshareenv, counted together from
+  /// 1) are cut short; the writes still take effect.
+  public var truncateWrites: Set<Int>
   /// Each token (configured or minted) works for this many calls, then answers 42001.
   public var expireTokenAfter: Int?
   /// More appids than this in one batchgetenvid/batchshareenv/batchunshareenv call is 40097.
@@ -29,8 +32,9 @@ public struct SandboxFaults: Sendable, Hashable {
   public init(
     latencyMilliseconds: Int = 0, busyFirst: Int = 0, busyRate: Double = 0, http500First: Int = 0,
     http500Rate: Double = 0, truncateFirst: Int = 0, truncateRate: Double = 0,
-    expireTokenAfter: Int? = nil, maxAppidsPerCall: Int? = nil
+    expireTokenAfter: Int? = nil, maxAppidsPerCall: Int? = nil, truncateWrites: Set<Int> = []
   ) {
+    self.truncateWrites = truncateWrites
     self.latencyMilliseconds = latencyMilliseconds
     self.busyFirst = busyFirst
     self.busyRate = busyRate

@@ -153,7 +153,14 @@ public final class SandboxService: Sendable {
     record.errcode = outcome.errcode
 
     var body = outcome.body
-    if call <= faults.truncateFirst || draw(salt: 0x7C, call: call) < faults.truncateRate {
+    var cutWrite = false
+    if endpoint == .batchShareEnv || endpoint == .batchUnshareEnv {
+      state.writeCount += 1
+      cutWrite = faults.truncateWrites.contains(state.writeCount)
+    }
+    if cutWrite || call <= faults.truncateFirst
+      || draw(salt: 0x7C, call: call) < faults.truncateRate
+    {
       record.fault = record.fault ?? "truncated"
       body = Array(body.prefix(body.count / 2))
     }

@@ -16,6 +16,8 @@ struct SandboxState {
   var quotaUsed: [String: Int] = [:]
   /// API calls seen, for "first K" faults.
   var callCount = 0
+  /// Write calls (batchshareenv, batchunshareenv) answered, for `SandboxFaults.truncateWrites`.
+  var writeCount = 0
   var ridCounter: UInt64 = 0
   var mintedTokens: UInt64 = 0
   var log: [SandboxRequestRecord] = []

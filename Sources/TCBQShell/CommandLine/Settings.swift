@@ -1,5 +1,6 @@
 import Foundation
 import TCBQCore
+import TCBQQuery
 import TCBQRender
 
 /// Everything a run needs, resolved from flags, then the environment, then the config profile.
@@ -28,6 +29,7 @@ struct Settings {
   var concurrency: Int
   var cacheTTL: Double
   var maxCalls: Int?
+  var maxWrites: Int
   var timeout: Double
   var verbose: Bool
   var dryRun: Bool
@@ -82,11 +84,15 @@ struct Settings {
     let concurrency = command.concurrency ?? profile.concurrency ?? Defaults.concurrency
     guard batchSize >= 1 else { throw ConfigError("batch_size must be at least 1") }
     guard concurrency >= 1 else { throw ConfigError("concurrency must be at least 1") }
+    let maxWrites =
+      command.maxWrites ?? profile.maxWrites ?? SessionSettings.defaultMaxWrites
+    guard maxWrites >= 0 else { throw ConfigError("max_writes must not be negative") }
     let headers = !command.noHeader
     return Settings(
       backend: backend, batchSize: batchSize, concurrency: concurrency,
       cacheTTL: profile.cacheTTL.map(Double.init) ?? Defaults.cacheTTL,
-      maxCalls: command.maxCalls ?? profile.maxCalls, timeout: profile.timeout ?? Defaults.timeout,
+      maxCalls: command.maxCalls ?? profile.maxCalls, maxWrites: maxWrites,
+      timeout: profile.timeout ?? Defaults.timeout,
       verbose: command.verbose, dryRun: command.dryRun,
       assumeYes: command.yes, keepGoing: command.keepGoing,
       render: RenderOptions(

@@ -37,11 +37,13 @@ extension TCBQCommand {
       let session = Self.session(
         settings, connection: connection, paths: paths,
         confirmer: interactive
-          ? TerminalConfirmer(console: console) : FixedConfirmer(answer: settings.assumeYes))
+          ? TerminalConfirmer(console: console, environment: environment)
+          : FixedConfirmer(answer: settings.assumeYes))
       let output = try Self.output(settings, environment: environment, interactive: interactive)
       let runner = ScriptRunner(
         session: session, console: console, output: output,
         keepGoing: settings.keepGoing || interactive, ledger: connection.ledger, progress: progress)
+      await runner.define((try? variableScope()) ?? VariableScope())
       let status =
         interactive
         ? await runShell(runner, session: session, console: console, paths: paths, connection)
@@ -125,7 +127,8 @@ extension TCBQCommand {
     Session(
       api: connection.api,
       settings: SessionSettings(
-        cacheTTL: settings.cacheTTL, maxCalls: settings.maxCalls, dryRun: settings.dryRun),
+        cacheTTL: settings.cacheTTL, maxCalls: settings.maxCalls, dryRun: settings.dryRun,
+        maxWrites: settings.maxWrites),
       confirmer: confirmer, audit: AuditLog(url: paths.auditLog))
   }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TCBQQuery
 import TCBQRender
 
 extension OutputFormat: ExpressibleByArgument {}
@@ -36,6 +37,13 @@ public struct TCBQCommand: AsyncParsableCommand {
     help: ArgumentHelp(
       "Run the statements in TEXT and exit; repeatable, run in order.", valueName: "TEXT"))
   public var commands: [String] = []
+
+  @Option(
+    name: [.customShort("v"), .customLong("set")],
+    help: ArgumentHelp(
+      "Define :NAME as VALUE (one text value, never parsed); repeatable.",
+      valueName: "NAME=VALUE"))
+  public var variables: [String] = []
 
   @Option(
     name: [.short, .customLong("file")],
@@ -89,6 +97,13 @@ public struct TCBQCommand: AsyncParsableCommand {
     help: ArgumentHelp("No statement makes more than N API calls.", valueName: "N"))
   public var maxCalls: Int?
 
+  @Option(
+    name: .customLong("max-writes"),
+    help: ArgumentHelp(
+      "Refuse a write of more than N pairs to send (default 20); interactively, type the count.",
+      valueName: "N"))
+  public var maxWrites: Int?
+
   @Flag(
     name: .customLong("csv-safe"),
     help:
@@ -108,10 +123,32 @@ public struct TCBQCommand: AsyncParsableCommand {
       throw ValidationError("--concurrency must be at least 1")
     }
     if let maxCalls, maxCalls < 0 { throw ValidationError("--max-calls must not be negative") }
+    if let maxWrites, maxWrites < 0 {
+      throw ValidationError("--max-writes must not be negative")
+    }
     if sandbox, endpoint != nil {
       throw ValidationError("--sandbox and --endpoint exclude each other")
     }
+    _ = try variableScope()
     if yes, dryRun { throw ValidationError("--yes and --dry-run exclude each other") }
+  }
+}
+
+extension TCBQCommand {
+  /// The `-v NAME=VALUE` definitions; a bad one is a usage error.
+  func variableScope() throws -> VariableScope {
+    var scope = VariableScope()
+    for definition in variables {
+      guard let equals = definition.firstIndex(of: "="),
+        VariableScope.isValidName(definition[..<equals])
+      else {
+        throw ValidationError(
+          "-v needs NAME=VALUE with NAME a letter or _, then letters, digits or _: '\(definition)'")
+      }
+      scope.values[String(definition[..<equals])] = String(
+        definition[definition.index(after: equals)...])
+    }
+    return scope
   }
 }
 

@@ -110,8 +110,19 @@ public enum Completer {
       return []
     }
 
-    if expectsAppid(words: words) { return context.appids }
+    let queries = ["share", "unshare", "create"].contains(first) && words.contains("select")
+    if !queries, expectsAppid(words: words) { return context.appids }
     switch first {
+    case _ where queries:
+      break  // the query of a write or of `create table … as`: completed as a select
+    case "create":
+      return words.count == 1
+        ? ["table"] : words.count == 3 ? ["as"] : words.count == 4 ? ["select"] : []
+    case "drop":
+      if words.count == 1 { return ["table"] }
+      return words.count == 2
+        ? context.catalog.tables.filter { $0.id == nil && $0.name != Catalog.lastResultName }.map(
+          \.name) : []
     case "shares":
       return ["of"]
     case "share":

@@ -24,6 +24,7 @@ public struct ConfigFile: Sendable, Equatable {
     public var concurrency: Int?
     public var cacheTTL: Int?
     public var maxCalls: Int?
+    public var maxWrites: Int?
     public var timeout: Double?
 
     public init() {}
@@ -39,6 +40,7 @@ public struct ConfigFile: Sendable, Equatable {
       case concurrency
       case cacheTTL = "cache_ttl"
       case maxCalls = "max_calls"
+      case maxWrites = "max_writes"
       case timeout
     }
 
@@ -55,6 +57,7 @@ public struct ConfigFile: Sendable, Equatable {
       p.concurrency = other.concurrency ?? concurrency
       p.cacheTTL = other.cacheTTL ?? cacheTTL
       p.maxCalls = other.maxCalls ?? maxCalls
+      p.maxWrites = other.maxWrites ?? maxWrites
       p.timeout = other.timeout ?? timeout
       return p
     }
@@ -160,7 +163,7 @@ extension ConfigFile.Profile.CodingKeys {
   static let allKeys: Set<String> = [
     "endpoint", "component_appid", "component_appsecret", "component_verify_ticket",
     "access_token", "token_command", "batch_size", "concurrency", "cache_ttl", "max_calls",
-    "timeout",
+    "max_writes", "timeout",
   ]
 }
 

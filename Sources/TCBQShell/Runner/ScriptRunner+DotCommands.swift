@@ -33,6 +33,10 @@ extension ScriptRunner {
       guard args.count == 1 else { return usage(line, command) }
       return await read(path: args[0])
     case .maxcalls: return await maxCalls(args, line)
+    case .maxwrites: return await maxWrites(args, line)
+    case .import: return await importTable(args, line)
+    case .set: return setVariable(args, line)
+    case .unset: return unsetVariable(args, line)
     case .quit: quitRequested = true
     }
     return .success
@@ -100,6 +104,26 @@ extension ScriptRunner {
     return .success
   }
 
+  /// `.maxwrites` shows the guard; `.maxwrites N|off` sets it.
+  private func maxWrites(_ args: [String], _ line: DotCommand) async -> ExitStatus {
+    guard let value = args.first?.lowercased() else {
+      let limit = await session.settings.maxWrites.map(String.init) ?? "off"
+      console.message("maxwrites \(limit): a write of more pairs to send is refused")
+      return .success
+    }
+    let limit: Int?
+    if value == "off" {
+      limit = nil
+    } else if let n = Int(value), n >= 0 {
+      limit = n
+    } else {
+      return usage(line, .maxwrites)
+    }
+    guard args.count == 1 else { return usage(line, .maxwrites) }
+    await session.update { $0.maxWrites = limit }
+    return .success
+  }
+
   private func maxCalls(_ args: [String], _ line: DotCommand) async -> ExitStatus {
     guard args.count == 1 else { return usage(line, .maxcalls) }
     let value = args[0].lowercased()
@@ -112,6 +136,72 @@ extension ScriptRunner {
       return usage(line, .maxcalls)
     }
     await session.update { $0.maxCalls = limit }
+    return .success
+  }
+
+  /// `.import [--csv|--tsv|--jsonl] FILE TABLE`: the whole file read, then held as TABLE; a
+  /// bad row fails the import, naming its line, and no table is made.
+  private func importTable(_ args: [String], _ line: DotCommand) async -> ExitStatus {
+    var rest = args
+    var format: ImportFormat?
+    if let flag = rest.first, flag.hasPrefix("--") {
+      guard let named = ImportFormat(rawValue: String(flag.dropFirst(2)).lowercased()) else {
+        return usage(line, .import)
+      }
+      format = named
+      rest.removeFirst()
+    }
+    guard rest.count == 2 else { return usage(line, .import) }
+    let (path, name) = (rest[0], rest[1])
+    guard let data = FileManager.default.contents(atPath: path) else {
+      console.error("line \(line.range.start.line): .import: cannot read \(path)")
+      return .failure
+    }
+    do {
+      let rows = try ImportReader.read(Array(data), format: format ?? ImportFormat(path: path))
+      try await session.hold(
+        rows, as: name, summary: "imported from \(path) (\(rows.rowCount) rows)")
+      console.message("imported \(rows.rowCount) rows into \(name.lowercased())")
+    } catch let error as ImportError {
+      console.error("line \(line.range.start.line): .import \(path): \(error)")
+      return .failure
+    } catch {
+      return console.report(error)
+    }
+    return .success
+  }
+
+  /// `.set NAME VALUE` binds; `.set` alone lists the variables as a result (name, value).
+  private func setVariable(_ args: [String], _ line: DotCommand) -> ExitStatus {
+    if args.isEmpty {
+      let rows = variables.values.sorted { $0.key < $1.key }.map {
+        [Value.text($0.key), .text($0.value)]
+      }
+      let result = ResultSet(
+        columns: [.init(name: "name", type: .text), .init(name: "value", type: .text)], rows: rows)
+      do {
+        for note in try output.write(result) { console.message(note) }
+      } catch {
+        return console.report(error)
+      }
+      return .success
+    }
+    guard args.count == 2 else { return usage(line, .set) }
+    guard VariableScope.isValidName(args[0]) else {
+      return usage(
+        line, "'\(args[0])' is no variable name (a letter or _, then letters, digits, _)")
+    }
+    variables.apply(line)
+    return .success
+  }
+
+  private func unsetVariable(_ args: [String], _ line: DotCommand) -> ExitStatus {
+    guard args.count == 1 else { return usage(line, .unset) }
+    guard variables.values[args[0]] != nil else {
+      return usage(
+        line, "no variable '\(args[0])'" + suggestion(args[0], Array(variables.values.keys)))
+    }
+    variables.apply(line)
     return .success
   }
 
@@ -169,6 +259,13 @@ extension ScriptRunner {
       ("shares of", "shares of wx1a2b3c4d5e6f7a8b, wx0f1e2d3c4b5a6978"),
       ("share", "share prod-3fa9c1 with wx1a2b3c4d5e6f7a8b"),
       ("unshare", "unshare prod-3fa9c1 from wx1a2b3c4d5e6f7a8b"),
+      (
+        "from query",
+        "unshare prod-77a0d2 from (select appid from shares where env_id = 'prod-77a0d2')"
+      ),
+      ("variables", "shares of :app   (after -v app=wx1… or .set app wx1…)"),
+      ("create", "create table bad as select env_id from envs where status = 'UNAVAILABLE'"),
+      ("drop", "drop table bad"),
       ("explain", "explain select * from shares where appid = 'wx1a2b3c4d5e6f7a8b'"),
       ("show tables", "show tables"),
       ("describe", "describe envs"),

@@ -19,6 +19,7 @@ extension ScriptRunner {
     guard let (statement, source) = watchedStatement(line) else { return .failure }
     if case .share = statement.statement { return refuseWrite() }
     if case .unshare = statement.statement { return refuseWrite() }
+    if case .writeFromQuery = statement.statement { return refuseWrite() }
 
     let pager = output.pagerEnvironment
     output.pagerEnvironment = nil
@@ -54,7 +55,7 @@ extension ScriptRunner {
       )
       return nil
     }
-    let parsed = Script.parse(text, boundaries: .semicolons)
+    let parsed = Script.parse(text, boundaries: .semicolons, variables: variables)
     for diagnostic in parsed.diagnostics {
       Console.writeError(DiagnosticFormatter.format(diagnostic, source: text) + "\n")
     }

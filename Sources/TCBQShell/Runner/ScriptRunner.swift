@@ -22,6 +22,8 @@ actor ScriptRunner {
   var lastStatement: (ParsedStatement, String)?
   /// The progress line for long fetches (interactive, on a terminal).
   let progress: ProgressLine?
+  /// `-v NAME=VALUE`, `.set`, `.unset`: what `:NAME` stands for.
+  var variables = VariableScope()
 
   init(
     session: Session, console: Console, output: OutputTarget, keepGoing: Bool, ledger: CallLedger?,
@@ -41,13 +43,15 @@ actor ScriptRunner {
   /// (unless `--keep-going`, which runs the statements that are sound). `boundaries`: where
   /// statements stop besides `;` (the interactive shell passes `.semicolons`).
   func run(script text: String, boundaries: StatementBoundaries = .lines) async -> ExitStatus {
-    let parsed = Script.parse(text, boundaries: boundaries)
+    let parsed = Script.parse(text, boundaries: boundaries, variables: variables)
     var status = ExitStatus.success
     var problems = parsed.diagnostics
     var runnable: [ParsedStatement] = []
     let catalog = await session.catalog
+    var made: Set<String> = [Catalog.lastResultName]
     for statement in parsed.statements {
-      let found = Self.check(statement.statement, catalog: catalog)
+      let found = Self.check(statement.statement, catalog: catalog, made: made)
+      if let name = Self.tableMade(by: statement.statement) { made.insert(name) }
       if found.isEmpty { runnable.append(statement) } else { problems += found }
     }
     if !problems.isEmpty {
@@ -69,11 +73,17 @@ actor ScriptRunner {
 
   /// Name checks that need no API call: the planner for selects, the catalog for table names.
   /// A select that reads `_` is checked when it runs: `_` changes as the script runs.
-  static func check(_ statement: Statement, catalog: Catalog) -> [Diagnostic] {
+  static func check(_ statement: Statement, catalog: Catalog, made: Set<String> = [])
+    -> [Diagnostic]
+  {
     do throws(PlanError) {
       switch statement {
-      case .select(let select), .explain(let select):
-        if select.tableNames.contains(Catalog.lastResultName) { return [] }
+      case .writeFromQuery(let write):
+        return check(.select(write.query), catalog: catalog, made: made)
+      case .select(let select), .explain(let select), .createTable(_, let select):
+        // `_`, the local tables and those the script makes change as it runs: checked then.
+        let held = Set(catalog.tables.filter { $0.id == nil }.map(\.name)).union(made)
+        if select.tableNames.contains(where: held.contains) { return [] }
         _ = try Planner.plan(select, catalog: catalog)
       case .describe(let name):
         _ = try catalog.resolveTable(name)
@@ -85,6 +95,16 @@ actor ScriptRunner {
       return []
     } catch {
       return error.diagnostics
+    }
+  }
+
+  /// The table a statement makes (`create table`, `.import`), lowercased.
+  static func tableMade(by statement: Statement) -> String? {
+    switch statement {
+    case .createTable(let name, _): return name.key
+    case .dot(let command) where ShellCommand(word: command.name) == .import:
+      return command.arguments.last?.lowercased()
+    default: return nil
     }
   }
 
@@ -100,7 +120,8 @@ actor ScriptRunner {
     let before = ledger?.snapshot()
     progress?.begin()
     do {
-      let result = try await session.run(parsed.statement, source: source)
+      let written = Self.text(of: parsed.range, in: source)
+      let result = try await session.run(parsed.statement, source: source, written: written)
       progress?.end()
       var status = ExitStatus.success
       if let rows = result.rows {
@@ -126,6 +147,17 @@ actor ScriptRunner {
   }
 
   func closeOutput() { output.closeFile() }
+
+  /// Sets the variables the scripts start with (`-v`).
+  func define(_ scope: VariableScope) { variables = scope }
+
+  /// The text of `range` in `source`: a statement as written, for the audit log.
+  static func text(of range: SourceRange, in source: String) -> String {
+    let bytes = Array(source.utf8)
+    let start = min(range.start.offset, bytes.count)
+    let end = min(max(range.end.offset, start), bytes.count)
+    return String(decoding: bytes[start..<end], as: UTF8.self)
+  }
 
   func reportFailures(_ failures: [AppFailure]) {
     let n = failures.count

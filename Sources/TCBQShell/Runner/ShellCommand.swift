@@ -7,8 +7,8 @@ import TCBQRender
 /// this; `ScriptRunner.runDot` picks each command's handler by an exhaustive switch over it.
 /// A new dot command is a case here, its entry in `declaration`, and its handler.
 enum ShellCommand: String, CaseIterable, Sendable {
-  case help, tables, schema, mode, headers, maxrows, output, once, read, timer, maxcalls, watch,
-    quit
+  case help, tables, schema, mode, headers, maxrows, output, once, read, timer, maxcalls,
+    maxwrites, watch, set, unset, `import`, quit
 
   /// What the command's argument completes to.
   enum ArgumentValues: Sendable {
@@ -77,11 +77,28 @@ enum ShellCommand: String, CaseIterable, Sendable {
     case .maxcalls:
       Declaration(
         arguments: "N|off", summary: "no statement makes more than N API calls", completes: .off)
+    case .maxwrites:
+      Declaration(
+        arguments: "N|off",
+        summary:
+          "refuse a write of more than N pairs to send (default 20; at the prompt, type the count)",
+        completes: .off)
     case .watch:
       Declaration(
         arguments: "SECONDS [STATEMENT]",
         summary: "re-run STATEMENT (or the last one) every SECONDS, fetching afresh, until Ctrl-C",
         completes: .statement)
+    case .set:
+      Declaration(
+        arguments: "[NAME VALUE]",
+        summary: ":NAME stands for VALUE (one text value); without arguments list the variables")
+    case .unset:
+      Declaration(arguments: "NAME", summary: "forget the variable NAME")
+    case .import:
+      Declaration(
+        arguments: "[--FMT] FILE TABLE",
+        summary: "read FILE (csv, tsv, jsonl; header row first) into the local table TABLE",
+        completes: .paths)
     case .quit:
       Declaration(arguments: "", summary: "leave (also Ctrl-D)", aliases: ["exit", "q"])
     }
