@@ -7,7 +7,8 @@ struct CompletenessTests {
     ("select * from envs", true),
     ("select * from envs;", true),
     ("select env_id,", false),
-    ("select env_id,\n  status", false),
+    // A select without `from` is complete (`select 1 + 1`).
+    ("select env_id,\n  status", true),
     ("select env_id,\n  status\nfrom envs", true),
     ("select * from envs where", false),
     ("select * from envs where status =", false),
@@ -19,7 +20,7 @@ struct CompletenessTests {
     ("select 1 from t /* open comment", false),
     ("select 1 from t -- comment", true),
     ("select", false),
-    ("select *", false),
+    ("select *", true),
     ("select * from", false),
     ("select * from envs e join tags t on", false),
     ("select * from envs order by", false),

@@ -90,9 +90,10 @@ struct DiagnosticParserTests {
   }
 
   @Test func missingFrom() {
+    // Without `from` the list may end (`select 1 + 1`); what cannot follow it is named.
     assertDiagnostics(
-      "select env_id1️⃣",
-      [.init(at: "1️⃣", "expected ',' or 'from' after a select item, found end of input")])
+      "select env_id e 1️⃣envs",
+      [.init(at: "1️⃣", "expected ',' or 'from' after a select item, found 'envs'")])
     // `b` is an alias without `as`; `c` cannot follow it.
     assertDiagnostics(
       "select a b 1️⃣c from t",
@@ -119,8 +120,11 @@ struct DiagnosticParserTests {
 
   @Test func joinNeedsOn() {
     assertDiagnostics(
-      "select * from envs e join tags t 1️⃣where t.key = 'a'",
-      [.init(at: "1️⃣", "expected 'on' and a join condition, found 'where'")])
+      "select * from envs e natural join tags t 1️⃣on t.key = 'a'",
+      [.init(at: "1️⃣", "a natural join may not have an ON or USING clause")])
+    assertDiagnostics(
+      "select * from envs e join tags t using 1️⃣env_id",
+      [.init(at: "1️⃣", "expected '(' and column names after 'using', found 'env_id'")])
     assertDiagnostics(
       "select * from envs e left 1️⃣tags t on a = b",
       [.init(at: "1️⃣", "expected 'join' after 'left', found 'tags'")])
@@ -228,7 +232,7 @@ struct DiagnosticParserTests {
   @Test func explainNeedsSelect() {
     assertDiagnostics(
       "explain 1️⃣shares of wx1",
-      [.init(at: "1️⃣", "expected 'select' or 'with' after 'explain', found 'shares'")])
+      [.init(at: "1️⃣", "expected 'select', 'with' or 'values' after 'explain', found 'shares'")])
   }
 
   @Test func locationsCountScalarsAndUTF8() {

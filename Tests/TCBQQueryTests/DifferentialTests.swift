@@ -9,7 +9,7 @@ import Testing
   /// Written by hand, then generated.
   static let queries: [String] =
     handwritten + expressionQueries + functionQueries + aggregateQueries + subqueryQueries
-    + compoundQueries
+    + compoundQueries + joinAndCorrelationQueries
     + DifferentialFuzz.queries(240)
     + DifferentialFuzz.joinQueries(90)
 

@@ -119,10 +119,7 @@ struct StatementGenerator {
     }
     var statement = SelectStatement(
       distinct: chance(20), items: items, from: table(&self), range: .zero)
-    statement.joins = (0..<int(0...2)).map { _ in
-      Join(
-        kind: pick([.inner, .left]), table: table(&self), condition: expr(depth: 2), range: .zero)
-    }
+    statement.joins = (0..<int(0...3)).map { _ in join(table(&self)) }
     if chance(60) { statement.whereClause = expr(depth: 4) }
     if chance(30) { statement.groupBy = (0..<int(1...3)).map { _ in expr(depth: 2) } }
     if chance(20) { statement.having = expr(depth: 2) }
@@ -151,7 +148,29 @@ struct StatementGenerator {
       let alias = identifier()
       statement.from = TableRef(name: alias, alias: alias, subquery: .select(core()))
     }
+    if chance(8) {
+      // A select without `from` takes no joins.
+      statement.from = .noTable(at: .zero)
+      statement.joins = []
+    }
+    statement.withIsRecursive = !statement.with.isEmpty && chance(30)
     return statement
+  }
+
+  /// A join of any kind with any constraint it can take (a comma takes none).
+  mutating func join(_ table: TableRef) -> Join {
+    let kind: Join.Kind = pick([.inner, .left, .cross, .comma])
+    guard kind != .comma else {
+      return Join(kind: kind, table: table, constraint: .none, range: .zero)
+    }
+    let constraint: Join.Constraint =
+      switch int(0...5) {
+      case 0: .natural
+      case 1: .using((0..<int(1...2)).map { _ in identifier() })
+      case 2: .none
+      default: .on(expr(depth: 2))
+      }
+    return Join(kind: kind, table: table, constraint: constraint, range: .zero)
   }
 
   /// A small select without order, limit or compound: a compound's term, a `with` table, a

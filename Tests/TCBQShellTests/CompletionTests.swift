@@ -39,7 +39,7 @@ import Testing
     #expect(
       complete("") == [
         "create", "describe", "drop", "explain", "refresh", "select", "share", "shares",
-        "show", "unshare", "with",
+        "show", "unshare", "values", "with",
       ])
   }
 

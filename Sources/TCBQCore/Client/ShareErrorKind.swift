@@ -13,8 +13,29 @@ public enum ShareErrorKind: String, Sendable, Hashable, CaseIterable {
   /// without spaces or the article (the sandbox says "appid is not a mini program"), nothing
   /// looser, so an unknown message stays a failure.
   static func saysNotMiniProgram(_ errmsg: String) -> Bool {
-    let letters = APIError.strippingRID(from: errmsg).lowercased().filter(\.isLetter)
-    return letters.contains("notaminiprogram") || letters.contains("notminiprogram")
+    // Its letters, lowercased, on bytes (other letters stand as one byte that matches none).
+    var letters: [UInt8] = []
+    for scalar in APIError.strippingRID(from: errmsg).unicodeScalars {
+      if scalar.isASCII {
+        let byte = UInt8(scalar.value) | 0x20
+        if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) { letters.append(byte) }
+      } else if Character(scalar).isLetter {
+        letters.append(0xFF)
+      }
+    }
+    return contains(letters, "notaminiprogram") || contains(letters, "notminiprogram")
+  }
+
+  /// Whether `word` occurs in `letters` (a plain scan: these messages are short, and the
+  /// generic collection search costs more than the whole walk's decoding).
+  private static func contains(_ letters: [UInt8], _ word: StaticString) -> Bool {
+    let count = word.utf8CodeUnitCount
+    guard letters.count >= count else { return false }
+    return word.withUTF8Buffer { pattern in
+      (0...(letters.count - count)).contains { start in
+        (0..<count).allSatisfy { letters[start + $0] == pattern[$0] }
+      }
+    }
   }
 }
 

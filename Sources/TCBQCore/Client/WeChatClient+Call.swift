@@ -49,9 +49,10 @@ extension WeChatClient {
     _ path: String, body: Body, kind: CallKind, batchSize: Int? = nil,
     reading reader: AnswerReader<Answer>, acceptErrorAnswer: (Answer) -> Bool = { _ in false }
   ) async throws -> Answer {
-    try await perform(
-      path, bytes: Array(try JSONEncoder().encode(body)), kind: kind, batchSize: batchSize,
-      reading: reader, acceptErrorAnswer: acceptErrorAnswer)
+    let bytes = try (body as? any WireRequest)?.jsonBytes ?? Array(JSONEncoder().encode(body))
+    return try await perform(
+      path, bytes: bytes, kind: kind, batchSize: batchSize, reading: reader,
+      acceptErrorAnswer: acceptErrorAnswer)
   }
 
   /// `perform` with the body already encoded (a write, whose bytes `--dry-run` shows).

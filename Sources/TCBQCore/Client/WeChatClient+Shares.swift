@@ -173,11 +173,11 @@ extension WeChatClient {
     for entry in answer.errList {
       guard let appid = entry.appid, failures[appid] == nil else { continue }
       let message = entry.errmsg ?? ""
+      let stripped = APIError.strippingRID(from: message)
       failures[appid] = AppFailure(
         appid: appid, env: entry.env,
-        errcode: entry.errcode ?? APIError.errcode(forMessage: message),
-        errmsg: APIError.strippingRID(from: message), rid: APIError.rid(in: message),
-        answered: true)
+        errcode: entry.errcode ?? APIError.errcode(forMessage: stripped), errmsg: stripped,
+        rid: APIError.rid(in: message), answered: true)
     }
     return appids.map { appid in
       if let failure = failures[appid] { return .failure(failure) }

@@ -12,3 +12,9 @@ extension WireAnswer {
     self = try JSONReader.read(bytes) { try Self(reading: &$0) }
   }
 }
+
+/// A request body written with `JSONWriter` (the ones sent hundreds of times per statement);
+/// other bodies go through `JSONEncoder`.
+public protocol WireRequest: Sendable {
+  var jsonBytes: [UInt8] { get }
+}

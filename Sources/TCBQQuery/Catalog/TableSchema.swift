@@ -63,3 +63,10 @@ public struct TableSchema: Sendable, Hashable {
 
   public var columnNames: [String] { columns.map(\.name) }
 }
+
+extension TableSchema {
+  /// What a select without `from` reads: one row without columns. Held by no one: the executor
+  /// supplies it (`Table.oneRow`).
+  public static let noTable = TableSchema(
+    local: "(no table)", columns: [], summary: "one row without columns")
+}

@@ -40,10 +40,10 @@ extension Compiler {
     columns[c] = .text(TextColumn(codes: entries, sharing: text))
     var standIn = tables
     standIn[s] = Table(name: tables[s].name, columnNames: tables[s].columnNames, columns: columns)
-    let eval = compile(
-      Compiler(
-        tables: standIn, folding: false, subqueries: subqueries,
-        subqueryAffinities: subqueryAffinities))
+    var standInCompiler = self
+    standInCompiler.tables = standIn
+    standInCompiler.folding = false
+    let eval = compile(standInCompiler)
     let frame = Frame.scan(rows: count + 1, source: s, sourceCount: tables.count)
     return (0...count).map { eval(frame, $0) }
   }

@@ -2,13 +2,17 @@
 /// column compared with constants (decided per dictionary entry for text columns).
 struct Compiler {
   /// The table of each source of the FROM clause.
-  let tables: [Table]
+  var tables: [Table]
   /// Whether expressions over one low-cardinality text column are folded per dictionary entry.
   var folding = true
   /// The rows of each subquery step of the plan (nil for a step that became a table).
   var subqueries: [ResultSet?] = []
   /// The affinity of each subquery step's first column (for `in (select …)`).
   var subqueryAffinities: [Affinity] = []
+  /// The values of the enclosing query the plan runs with (`outerColumn`).
+  var parameters: [Value] = []
+  /// How correlated subqueries of the plan run (nil: the plan has none).
+  var correlation: Correlation?
 
   init(
     tables: [Table], folding: Bool = true, subqueries: [ResultSet?] = [],
@@ -41,6 +45,16 @@ struct Compiler {
       let rows = subqueries[step]
       let v: Value = rows.map { $0.rowCount > 0 ? $0[0, 0] : .null } ?? .null
       return { _, _ in v }
+    case .outerColumn(let index, _):
+      let v = parameters[index]
+      return { _, _ in v }
+    case .correlated(.subqueryValue(let step, _), let parameters):
+      return correlatedRows(step, parameters) { rows in
+        rows.map { $0.rowCount > 0 ? $0[0, 0] : .null } ?? .null
+      }
+    case .correlated:
+      let t = truth(e)
+      return { f, r in t(f, r).value }
     case .caseWhen(let operand, let whens, let otherwise):
       return caseWhen(operand, whens, otherwise)
     case .cast(let x, let affinity):
@@ -155,6 +169,14 @@ struct Compiler {
     case .inSubquery(let x, let step, let negated):
       let affinity = Affinity.forComparison(x.affinity, subqueryAffinities[step])
       return inSubquery(x, subqueries[step], affinity: affinity, negated: negated)
+    case .correlated(.exists(let step), let parameters):
+      let exists = correlatedRows(step, parameters) { Truth(($0?.rowCount ?? 0) > 0) }
+      return { f, r in exists(f, r) }
+    case .correlated(.inSubquery(let x, let step, let negated), let parameters):
+      let affinity = Affinity.forComparison(x.affinity, subqueryAffinities[step])
+      let membership = correlatedRows(step, parameters) { Membership($0, affinity: affinity) }
+      let a = value(x)
+      return { f, r in membership(f, r).test(affinity.apply(a(f, r)), negated: negated) }
     default:
       let a = value(e)
       return { f, r in a(f, r).truth }
@@ -345,30 +367,30 @@ struct Compiler {
     }
   }
 
-  /// `x [not] in (select …)`: a hash set of the subquery's first column, built once. As in
-  /// SQLite, a NULL x or a NULL in the set makes "not found" unknown; an empty set is false.
+  /// `x [not] in (select …)`: a hash set of the subquery's first column, built once.
   private func inSubquery(_ x: BoundExpr, _ rows: ResultSet?, affinity: Affinity, negated: Bool)
     -> TruthEval
   {
-    var set = Set<GroupKey>()
-    var hasNull = false
-    for r in 0..<(rows?.rowCount ?? 0) {
-      let v = rows![r, 0]
-      if v.isNull { hasNull = true } else { set.insert(GroupKey(affinity.apply(v))) }
-    }
-    if set.isEmpty && !hasNull { return { _, _ in negated ? .yes : .no } }
+    let membership = Membership(rows, affinity: affinity)
+    if membership.isEmpty { return { _, _ in negated ? .yes : .no } }
     let a = value(x)
-    return { [set, hasNull] f, r in
-      let v = affinity.apply(a(f, r))
-      let t: Truth
-      if v.isNull {
-        t = .unknown
-      } else if set.contains(GroupKey(v)) {
-        t = .yes
-      } else {
-        t = hasNull ? .unknown : .no
-      }
-      return negated ? t.negated : t
+    return { f, r in membership.test(affinity.apply(a(f, r)), negated: negated) }
+  }
+
+  /// What a correlated subquery's rows give (`derive`), per row: its parameters evaluated on
+  /// the row, the step run once per distinct parameters, the derived value kept.
+  private func correlatedRows<Derived>(
+    _ step: Int, _ parameters: [BoundExpr], _ derive: @escaping (ResultSet?) -> Derived
+  ) -> (Frame, Int) -> Derived {
+    guard let correlation else { preconditionFailure("a correlated subquery without its steps") }
+    let keys = parameters.map(value)
+    let cache = CorrelatedCache<Derived>()
+    return { f, r in
+      let key = keys.map { $0(f, r) }
+      if let hit = cache.values[key] { return hit }
+      let derived = derive(correlation.rows(step: step, parameters: key))
+      cache.values[key] = derived
+      return derived
     }
   }
 

@@ -34,10 +34,7 @@ enum Compound {
     return ResultSet(columns: plan.columns, rows: Array(rows[start..<end]))
   }
 
-  private static func rows(_ result: ResultSet?) -> [[Value]] {
-    guard let result else { return [] }
-    return (0..<result.rowCount).map { r in (0..<result.columns.count).map { result[r, $0] } }
-  }
+  private static func rows(_ result: ResultSet?) -> [[Value]] { result?.rows ?? [] }
 
   private static func key(_ row: [Value]) -> [GroupKey] { row.map(GroupKey.init) }
 

@@ -1,12 +1,30 @@
 /// Runs a plan over fetched tables.
 public enum Executor {
-  /// Runs `plan` over `tables` (by catalog name: every table of `plan.requirements`). Checks for
-  /// cancellation every few thousand rows.
+  /// Runs `plan` over `tables` (by catalog name: every table of `plan.requirements`), with the
+  /// rows of its steps (`subqueries`, nil for a table step or one run per row), the values of
+  /// the enclosing query it reads (`parameters`) and the tables of each step run per row
+  /// (`stepTables`). Checks for cancellation every few thousand rows.
   public static func execute(
-    _ plan: QueryPlan, tables: [String: Table], subqueries: [ResultSet?] = []
+    _ plan: QueryPlan, tables: [String: Table], subqueries: [ResultSet?] = [],
+    parameters: [Value] = [], stepTables: [Int: [String: Table]] = [:]
   ) throws -> ResultSet {
     if let compound = plan.compound { return try Compound.combine(plan, compound, subqueries) }
+    let correlation =
+      plan.steps.contains(where: \.runsPerRow)
+      ? Correlation(steps: plan.steps, tables: stepTables) : nil
+    let result = try execute(
+      plan, tables: tables, subqueries: subqueries, parameters: parameters,
+      correlation: correlation)
+    try correlation?.check()
+    return result
+  }
+
+  private static func execute(
+    _ plan: QueryPlan, tables: [String: Table], subqueries: [ResultSet?], parameters: [Value],
+    correlation: Correlation?
+  ) throws -> ResultSet {
     let sourceTables = try plan.sources.map { source -> Table in
+      if source.schema == .noTable { return .oneRow }
       guard let table = tables[source.schema.name] else {
         throw ExecutionError("table \(source.schema.name) was not fetched")
       }
@@ -15,9 +33,11 @@ public enum Executor {
       }
       return table
     }
-    let compiler = Compiler(
+    var compiler = Compiler(
       tables: sourceTables, subqueries: subqueries,
       subqueryAffinities: plan.steps.map { $0.plan.projections.first?.affinity ?? .none })
+    compiler.parameters = parameters
+    compiler.correlation = correlation
     let n = plan.sources.count
 
     // Scan the first table, filtering as it goes.
@@ -25,6 +45,7 @@ public enum Executor {
     if let filter = plan.scanFilter {
       frame = frame.selecting(try select(frame, compiler.truth(filter)))
     }
+    try correlation?.check()
     for (j, join) in plan.joins.enumerated() {
       frame = try Joins.join(frame, join, source: j + 1, compiler: compiler)
     }
@@ -41,14 +62,27 @@ public enum Executor {
   }
 
   /// Runs `plan` and first its steps, every table it reads being in `tables` (nothing to
-  /// fetch: the session fetches between the steps instead, `Session.materialize`).
-  public static func executeWithSteps(_ plan: QueryPlan, tables: [String: Table]) throws
-    -> ResultSet
-  {
+  /// fetch: the session fetches between the steps instead, `Session.materialize`), with the
+  /// values of the enclosing query it reads (`parameters`). A step that reads the plan's row
+  /// runs per row, later.
+  public static func executeWithSteps(
+    _ plan: QueryPlan, tables: [String: Table], parameters: [Value] = []
+  ) throws -> ResultSet {
     var tables = tables
     var values: [ResultSet?] = []
-    for step in plan.steps {
-      let rows = try executeWithSteps(step.plan, tables: tables)
+    var stepTables: [Int: [String: Table]] = [:]
+    for (index, step) in plan.steps.enumerated() {
+      if step.runsPerRow {
+        stepTables[index] = tables
+        values.append(nil)
+        continue
+      }
+      let stepParameters = step.parameters.map { $0.constant(parameters) }
+      var rows = try executeWithSteps(step.plan, tables: tables, parameters: stepParameters)
+      if let recursion = step.recursion {
+        rows = try Recursion.run(
+          recursion, initial: rows, tables: tables, parameters: stepParameters)
+      }
       switch step.use {
       case .table(let name):
         tables[name] = Table(name, holding: rows)
@@ -57,7 +91,8 @@ public enum Executor {
         values.append(rows)
       }
     }
-    return try execute(plan, tables: tables, subqueries: values)
+    return try execute(
+      plan, tables: tables, subqueries: values, parameters: parameters, stepTables: stepTables)
   }
 
   /// The positions of the rows where `predicate` is true: a selection vector.

@@ -14,6 +14,13 @@ public struct Table: Sendable {
     precondition(columns.allSatisfy { $0.count == rowCount }, "columns of equal length")
   }
 
+  /// One row without columns: what a select without `from` reads (`TableSchema.noTable`).
+  static let oneRow: Table = {
+    var table = Table(name: TableSchema.noTable.name, columnNames: [], columns: [])
+    table.rowCount = 1
+    return table
+  }()
+
   /// An empty table with the columns of `schema`.
   public init(schema: TableSchema) {
     self.init(

@@ -10,19 +10,21 @@ extension Binder {
     first.orderBy = []
     first.limit = nil
     first.offset = nil
-    guard let firstPlan = plan(nested: first) else { return nil }
-    steps.append(SubqueryStep(plan: firstPlan, use: .values))
+    guard let (firstPlan, firstParameters) = plan(nested: first, seeing: []) else { return nil }
+    steps.append(SubqueryStep(plan: firstPlan, use: .values, parameters: firstParameters))
     let firstStep = steps.count - 1
     var terms: [(op: CompoundOperator, step: Int)] = []
     for term in select.compound {
-      guard let plan = plan(nested: term.query.select) else { return nil }
+      guard let (plan, parameters) = plan(nested: term.query.select, seeing: []) else {
+        return nil
+      }
       guard plan.columns.count == firstPlan.columns.count else {
         error(
           "the selects of '\(term.op.rawValue)' do not have the same number of result columns (\(firstPlan.columns.count) and \(plan.columns.count))",
           at: term.query.select.range)
         return nil
       }
-      steps.append(SubqueryStep(plan: plan, use: .values))
+      steps.append(SubqueryStep(plan: plan, use: .values, parameters: parameters))
       terms.append((term.op, steps.count - 1))
     }
     let names = firstPlan.columns.map { $0.name.lowercased() }

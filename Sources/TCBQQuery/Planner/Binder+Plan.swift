@@ -22,7 +22,7 @@ extension Binder {
       select, outputCount: output.projections.count, isAggregate: isAggregate)
     let (limit, offset) = bindLimitAndOffset(select)
     let split = splitWhere(whereConjuncts, joins: select.joins)
-    let joins = planJoins(select.joins, on: onConjuncts, buildFilters: split.buildFilters)
+    let joins = planJoins(select.joins, on: onConjuncts, split: split)
     pushDownKeys(where: whereConjuncts, joins: select.joins, on: onConjuncts)
     guard diagnostics.isEmpty else { return nil }
     return QueryPlan(
@@ -50,13 +50,52 @@ extension Binder {
     }
   }
 
-  /// Each join's ON, as conjuncts; ON sees the tables up to its own.
+  /// Each join's constraint, as conjuncts: ON sees the tables up to its own; `using` and a
+  /// natural join equal the named (or the common) columns with the earlier tables'.
   private mutating func bindJoinConditions(_ joins: [Join]) -> [[BoundExpr]] {
     joins.indices.map { index in
-      bind(
-        joins[index].condition, visible: index + 2, mode: .plain(clause: "ON"), aliases: false
-      ).conjuncts
+      let source = index + 1
+      switch joins[index].constraint {
+      case .on(let condition):
+        return bind(condition, visible: source + 1, mode: .plain(clause: "ON"), aliases: false)
+          .conjuncts
+      case .using(let names):
+        return names.compactMap { mergeColumn($0.name, into: source, at: $0.range) }
+      case .natural:
+        return sources[source].schema.columnNames.compactMap { name in
+          isColumnOfEarlierSource(name, before: source)
+            ? mergeColumn(name, into: source, at: joins[index].range) : nil
+        }
+      case .none:
+        return []
+      }
     }
+  }
+
+  private func isColumnOfEarlierSource(_ name: String, before source: Int) -> Bool {
+    sources.prefix(source).contains { $0.schema.columnIndex(named: name) != nil }
+  }
+
+  /// `left.name = right.name` for a `using` or natural join of `source`: the column of the
+  /// first earlier table that has it, and `source`'s, which `*` then leaves out.
+  private mutating func mergeColumn(_ name: String, into source: Int, at range: SourceRange)
+    -> BoundExpr?
+  {
+    let earlier = sources.prefix(source), merged = mergedColumns
+    let left = earlier.indices.lazy.compactMap { s in
+      earlier[s].schema.columnIndex(named: name).map { ColumnPosition(source: s, column: $0) }
+    }.first { !merged.contains($0) }
+    guard let left, let right = sources[source].schema.columnIndex(named: name) else {
+      error(
+        "cannot join using column \(name) - column not present in both tables", at: range)
+      return nil
+    }
+    mergedColumns.insert(ColumnPosition(source: source, column: right))
+    let leftType = sources[left.source].schema.columns[left.column].type
+    let rightType = sources[source].schema.columns[right].type
+    return .binary(
+      .equal, .column(source: left.source, column: left.column, type: leftType),
+      .column(source: source, column: right, type: rightType))
   }
 
   // MARK: the select list
@@ -74,8 +113,9 @@ extension Binder {
     let mode: Mode = isAggregate ? .aggregated : .plain(clause: "the select list")
     for item in items {
       switch item {
-      case .star:
-        for source in sources.indices { expand(source: source, into: &list) }
+      case .star(let range):
+        if sources.first?.schema == .noTable { error("no tables specified", at: range) }
+        for source in sources.indices { expand(source: source, into: &list, merged: false) }
         list.itemTexts.append("*")
       case .tableStar(let qualifier):
         guard let source = sources.firstIndex(where: { $0.qualifier == qualifier.key }) else {
@@ -86,7 +126,7 @@ extension Binder {
               .map(Suggestions.didYouMean))
           continue
         }
-        expand(source: source, into: &list)
+        expand(source: source, into: &list, merged: true)
         list.itemTexts.append("\(qualifier.name).*")
       case .expression(let expr, let alias):
         let bound = bind(expr, visible: sources.count, mode: mode, aliases: false)
@@ -109,9 +149,11 @@ extension Binder {
     return text.text(expr)
   }
 
-  /// `*` or `t.*`: every column of `source`.
-  private func expand(source: Int, into list: inout SelectList) {
-    for (index, column) in sources[source].schema.columns.enumerated() {
+  /// `*` or `t.*`: every column of `source`; `*` leaves out the columns a `using` or natural
+  /// join merged (`merged` false).
+  private func expand(source: Int, into list: inout SelectList, merged: Bool) {
+    for (index, column) in sources[source].schema.columns.enumerated()
+    where merged || !mergedColumns.contains(ColumnPosition(source: source, column: index)) {
       list.projections.append(.column(source: source, column: index, type: column.type))
       list.columns.append(ResultSet.Column(name: column.name, type: column.type))
     }
@@ -200,37 +242,60 @@ extension Binder {
   // MARK: where each condition runs
 
   /// WHERE's conjuncts by where they run: on the first source alone, while scanning it; on one
-  /// inner-joined source alone, on its build side (`buildFilters[j]` for join `j`); the rest
-  /// after the joins.
-  private func splitWhere(_ conjuncts: [BoundExpr], joins: [Join])
-    -> (scan: [BoundExpr], buildFilters: [[BoundExpr]], afterJoins: [BoundExpr])
-  {
-    var scan: [BoundExpr] = []
-    var buildFilters = Array(repeating: [BoundExpr](), count: joins.count)
-    var afterJoins: [BoundExpr] = []
+  /// inner-joined source alone, on its build side (`buildFilters[j]` for join `j`); on an
+  /// inner-joined source and earlier ones, with that join's ON (`joinConditions[j]`: so
+  /// `from a, b where a.x = b.x` is a hash join); the rest after the joins.
+  private func splitWhere(_ conjuncts: [BoundExpr], joins: [Join]) -> WhereSplit {
+    var split = WhereSplit(
+      buildFilters: Array(repeating: [], count: joins.count),
+      joinConditions: Array(repeating: [], count: joins.count))
     for conjunct in conjuncts {
       let used = conjunct.sources
-      if used.isEmpty || used == [0] {
-        scan.append(conjunct)
-      } else if used.count == 1, let source = used.first, joins[source - 1].kind == .inner {
-        buildFilters[source - 1].append(conjunct)
+      guard let last = used.max(), last > 0 else {
+        split.scan.append(conjunct)
+        continue
+      }
+      if !joins[last - 1].kind.isInner {
+        split.afterJoins.append(conjunct)
+      } else if used.count == 1 {
+        split.buildFilters[last - 1].append(conjunct)
       } else {
-        afterJoins.append(conjunct)
+        split.joinConditions[last - 1].append(conjunct)
       }
     }
-    return (scan, buildFilters, afterJoins)
+    return split
   }
 
-  /// Each join as a step: ON split into hash keys and the residual, and its build filter.
-  private func planJoins(
-    _ joins: [Join], on onConjuncts: [[BoundExpr]], buildFilters: [[BoundExpr]]
-  ) -> [QueryPlan.JoinStep] {
+  /// WHERE's conjuncts by where they run (`splitWhere`).
+  private struct WhereSplit {
+    var scan: [BoundExpr] = []
+    var buildFilters: [[BoundExpr]]
+    var joinConditions: [[BoundExpr]]
+    var afterJoins: [BoundExpr] = []
+  }
+
+  /// Each join as a step: ON (with the WHERE conjuncts that belong to it) split into hash keys
+  /// and the residual, and its build filter.
+  private func planJoins(_ joins: [Join], on onConjuncts: [[BoundExpr]], split: WhereSplit)
+    -> [QueryPlan.JoinStep]
+  {
     joins.indices.map { index in
-      let (equiKeys, residual) = Self.equiKeys(of: onConjuncts[index], source: index + 1)
+      let (equiKeys, residual) = Self.equiKeys(
+        of: onConjuncts[index] + split.joinConditions[index], source: index + 1)
       return QueryPlan.JoinStep(
         kind: joins[index].kind, equiKeys: equiKeys, residual: BoundExpr.conjunction(residual),
-        buildFilter: BoundExpr.conjunction(buildFilters[index]),
-        conditionText: text.text(joins[index].condition))
+        buildFilter: BoundExpr.conjunction(split.buildFilters[index]),
+        conditionText: constraintText(joins[index]))
+    }
+  }
+
+  /// A join's constraint as `explain` shows it.
+  private func constraintText(_ join: Join) -> String {
+    switch join.constraint {
+    case .on(let condition): "on " + text.text(condition)
+    case .using(let names): "using (" + names.map(\.name).joined(separator: ", ") + ")"
+    case .natural: "natural"
+    case .none: "every pair"
     }
   }
 
@@ -270,14 +335,16 @@ extension Binder {
         let keyColumn = sources[source].schema.columnIndex(named: keyName)
       else { continue }
       var candidates = whereConjuncts
-      for (index, join) in joins.enumerated() where join.kind == .inner || index + 1 == source {
+      for (index, join) in joins.enumerated() where join.kind.isInner || index + 1 == source {
         candidates += onConjuncts[index]
       }
       sources[source].keys = Pushdown.keys(
         source: source, column: keyColumn, conjuncts: candidates)
       if sources[source].keys == nil {
-        sources[source].keysFromStep = Pushdown.keysStep(
-          source: source, column: keyColumn, conjuncts: candidates)
+        sources[source].keysFromStep =
+          Pushdown.keysStep(source: source, column: keyColumn, conjuncts: candidates)
+          ?? joinKeysStep(
+            source: source, keyColumn: keyColumn, candidates: candidates, filters: candidates)
       }
     }
   }
@@ -286,7 +353,7 @@ extension Binder {
   /// (all of them if either use needs all).
   private func tableRequirements() -> [TableRequirement] {
     var requirements: [TableRequirement] = []
-    for source in sources {
+    for source in sources where source.schema != .noTable {
       let name = source.schema.name
       guard let index = requirements.firstIndex(where: { $0.table == name }) else {
         requirements.append(

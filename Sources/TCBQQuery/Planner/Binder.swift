@@ -6,11 +6,20 @@ struct Binder {
   var sources: [QueryPlan.Source] = []
   /// The selects that run before this one (`with` tables, subqueries), in order.
   var steps: [SubqueryStep] = []
-  /// The names of the enclosing queries' columns, for the message a correlated subquery gets.
-  var outerColumns: Set<String> = []
+  /// The enclosing query's tables, for a correlated subquery's references to them.
+  var outer: OuterScope?
   var aggregates: [AggregateCall] = []
   /// Output names (`expr as name`) usable in WHERE, GROUP BY, HAVING, ORDER BY.
   var outputAliases: [(key: String, expr: Expr)] = []
+  /// The columns a `using` or natural join merges into an earlier table's: not in `*`, and an
+  /// unqualified name means the earlier one.
+  var mergedColumns: Set<ColumnPosition> = []
+
+  /// A column of a source: (source, column).
+  struct ColumnPosition: Hashable {
+    var source: Int
+    var column: Int
+  }
 
   /// Where an expression is bound.
   enum Mode {
@@ -35,6 +44,10 @@ struct Binder {
 
   mutating func addSource(_ ref: TableRef) -> Bool {
     if let subquery = ref.subquery { return addSubquerySource(ref, subquery.select) }
+    if ref.isNoTable {
+      sources.append(QueryPlan.Source(schema: .noTable, qualifier: TableSchema.noTable.name))
+      return true
+    }
     guard let schema = catalog.table(named: ref.name.name) else {
       diagnostics.append(Catalog.unknownTable(ref.name, among: catalog.tableNames))
       return false
@@ -88,18 +101,18 @@ struct Binder {
       guard let step = subqueryStep(select, at: expr.range, columns: 1) else {
         return .literal(.null)
       }
-      return .subqueryValue(step: step, type: steps[step].plan.columns[0].type)
+      return correlating(.subqueryValue(step: step, type: steps[step].plan.columns[0].type))
     case .inSubquery(let e, let select, let negated):
       let value = bind(e, visible: visible, mode: mode, aliases: aliases)
       guard let step = subqueryStep(select, at: expr.range, columns: 1) else {
         return .literal(.null)
       }
-      return .inSubquery(value, step: step, negated: negated)
+      return correlating(.inSubquery(value, step: step, negated: negated))
     case .exists(let select):
       guard let step = subqueryStep(select, at: expr.range, columns: nil) else {
         return .literal(.null)
       }
-      return .exists(step: step)
+      return correlating(.exists(step: step))
     case .cast(let e, let type):
       if type.affinity == .blob {
         error("cast to \(type.name) is not supported: tcbq has no blobs", at: expr.range)
@@ -129,6 +142,7 @@ struct Binder {
     let scope = sources.prefix(visible)
     if let table {
       guard let s = scope.firstIndex(where: { $0.qualifier == table.key }) else {
+        if let reference = outerReference(table: table, name: name) { return reference }
         // `envs.status` after `from envs e`: the table goes by its alias.
         let aliased = scope.first { $0.schema.name == table.key }.map {
           "the table is aliased as '\($0.qualifier)'"
@@ -152,7 +166,7 @@ struct Binder {
     }
     let matches = scope.indices.compactMap { s in
       sources[s].schema.columnIndex(named: name.name).map { (s, $0) }
-    }
+    }.filter { !mergedColumns.contains(ColumnPosition(source: $0.0, column: $0.1)) }
     if matches.count == 1 {
       let (s, c) = matches[0]
       return .column(source: s, column: c, type: sources[s].schema.columns[c].type)
@@ -167,13 +181,7 @@ struct Binder {
     if aliases, let alias = outputAliases.first(where: { $0.key == name.key }) {
       return bind(alias.expr, visible: visible, mode: mode, aliases: false)
     }
-    if outerColumns.contains(name.key) {
-      error(
-        "'\(name.name)' is a column of the enclosing query: correlated subqueries are not supported yet",
-        at: name.range,
-        suggestion: "rewrite it as a join, or with 'in (select …)' over the other table")
-      return .literal(.null)
-    }
+    if let reference = outerReference(table: nil, name: name) { return reference }
     let candidates = scope.flatMap(\.schema.columnNames)
     let suggestion = Suggestions.closest(to: name.name, among: candidates)
       .map(Suggestions.didYouMean)

@@ -18,6 +18,12 @@ indirect enum BoundExpr: Sendable, Hashable {
   case inSubquery(BoundExpr, step: Int, negated: Bool)
   /// `exists (select …)`: whether subquery step `step` has a row.
   case exists(step: Int)
+  /// A value of the enclosing query, which a correlated subquery's plan reads: the
+  /// `index`-th parameter its step is run with (`SubqueryStep.parameters`).
+  case outerColumn(Int, type: ColumnType)
+  /// A `subqueryValue`, `inSubquery` or `exists` whose step reads the enclosing query's row:
+  /// run per row (cached per distinct `parameters`, evaluated on this query's row).
+  case correlated(BoundExpr, parameters: [BoundExpr])
   case inList(BoundExpr, [BoundExpr], negated: Bool)
   case between(BoundExpr, low: BoundExpr, high: BoundExpr, negated: Bool)
   case isNull(BoundExpr, negated: Bool)
@@ -26,7 +32,7 @@ indirect enum BoundExpr: Sendable, Hashable {
   /// The affinity the expression brings to a comparison: column references and casts have one.
   var affinity: Affinity {
     switch self {
-    case .column(_, _, let type):
+    case .column(_, _, let type), .outerColumn(_, let type):
       switch type {
       case .text: .text
       case .integer, .real, .boolean: .numeric
@@ -59,7 +65,10 @@ indirect enum BoundExpr: Sendable, Hashable {
   func visit(_ body: (BoundExpr) -> Void) {
     body(self)
     switch self {
-    case .literal, .column, .aggregate, .subqueryValue, .exists: break
+    case .literal, .column, .aggregate, .subqueryValue, .exists, .outerColumn: break
+    case .correlated(let node, let parameters):
+      node.visit(body)
+      for parameter in parameters { parameter.visit(body) }
     case .inSubquery(let e, _, _): e.visit(body)
     case .unary(_, let e), .isNull(let e, _): e.visit(body)
     case .binary(_, let a, let b):
@@ -90,6 +99,16 @@ indirect enum BoundExpr: Sendable, Hashable {
     }
   }
 
+  /// The value of a step's parameter that reads no row of the holding query: a literal, or
+  /// one of the holding query's own parameters.
+  func constant(_ parameters: [Value]) -> Value {
+    switch self {
+    case .literal(let v): v
+    case .outerColumn(let index, _): parameters[index]
+    default: preconditionFailure("a parameter that reads a row: the step runs per row")
+    }
+  }
+
   /// The conjuncts of a top-level AND chain.
   var conjuncts: [BoundExpr] {
     if case .binary(.and, let a, let b) = self { return a.conjuncts + b.conjuncts }
@@ -113,7 +132,8 @@ indirect enum BoundExpr: Sendable, Hashable {
       case .text: .text
       case .boolean: .boolean
       }
-    case .column(_, _, let t), .aggregate(_, let t): t
+    case .column(_, _, let t), .aggregate(_, let t), .outerColumn(_, let t): t
+    case .correlated(let node, _): node.type
     case .unary(.not, _): .boolean
     case .unary(_, let e):
       switch e.type {

@@ -55,6 +55,12 @@ extension QueryPlan {
     for (index, step) in steps.enumerated() {
       switch step.use {
       case .table(let name): tree.append("before it, the table \(name):")
+      case .values where step.runsPerRow:
+        let values = step.parameters.enumerated().map {
+          "$\($0.offset + 1) = \(render($0.element))"
+        }
+        tree.append(
+          "per row (once per distinct \(values.joined(separator: ", "))), subquery \(index + 1):")
       case .values: tree.append("before it, subquery \(index + 1):")
       }
       tree += step.plan.treeLines().map { "  " + $0 }
@@ -107,9 +113,9 @@ extension QueryPlan {
     let indent = String(repeating: "  ", count: depth)
     guard k > 0 else { return [indent + scanText(0)] }
     let join = joins[k - 1]
-    let kind = join.kind == .left ? "left" : "inner"
+    let kind = join.kind.isInner ? "inner" : "left"
     let method = join.equiKeys.isEmpty ? "nested loop" : "hash"
-    return [indent + "\(method) \(kind) join on \(join.conditionText)"]
+    return [indent + "\(method) \(kind) join \(join.conditionText)"]
       + joinTree(k - 1, depth: depth + 1) + [indent + "  " + scanText(k)]
   }
 
@@ -138,7 +144,8 @@ extension QueryPlan {
   func render(_ e: BoundExpr) -> String {
     func wrapped(_ e: BoundExpr) -> String {
       switch e {
-      case .literal, .column, .aggregate, .function, .caseWhen, .cast, .subqueryValue, .exists:
+      case .literal, .column, .aggregate, .function, .caseWhen, .cast, .subqueryValue, .exists,
+        .outerColumn, .correlated:
         render(e)
       default: "(\(render(e)))"
       }
@@ -178,6 +185,10 @@ extension QueryPlan {
       return "\(wrapped(x)) \(negated ? "not in" : "in") (subquery \(step + 1))"
     case .exists(let step):
       return "exists (subquery \(step + 1))"
+    case .outerColumn(let index, _):
+      return "$\(index + 1)"
+    case .correlated(let node, _):
+      return render(node)
     case .inList(let x, let list, let negated):
       return
         "\(wrapped(x)) \(negated ? "not in" : "in") (\(list.map(render).joined(separator: ", ")))"

@@ -27,6 +27,25 @@ public struct SubqueryStep: Sendable {
   }
   public let plan: QueryPlan
   public let use: Use
+  /// What the step's plan reads of the enclosing query (its `outerColumn`s), in the holding
+  /// plan's terms: columns of its row, or its own parameters.
+  let parameters: [BoundExpr]
+
+  /// A recursive `with` table: `plan` is its initial select, this the rest.
+  var recursion: RecursivePlan?
+
+  init(
+    plan: QueryPlan, use: Use, parameters: [BoundExpr] = [], recursion: RecursivePlan? = nil
+  ) {
+    self.plan = plan
+    self.use = use
+    self.parameters = parameters
+    self.recursion = recursion
+  }
+
+  /// Whether the step reads the holding query's row (a correlated subquery): it runs per row,
+  /// not before the holding plan.
+  var runsPerRow: Bool { parameters.contains { !$0.sources.isEmpty } }
 }
 
 /// A resolved, checked query: ready to fetch for and to execute.
@@ -45,6 +64,12 @@ public struct QueryPlan: Sendable {
     var keys: [String]?
     /// The subquery step whose values are the keys (`appid in (select …)`), when `keys` is nil.
     var keysFromStep: Int?
+    init(schema: TableSchema, qualifier: String, keys: [String]? = nil, keysFromStep: Int? = nil) {
+      self.schema = schema
+      self.qualifier = qualifier
+      self.keys = keys
+      self.keysFromStep = keysFromStep
+    }
   }
 
   struct JoinStep: Sendable {

@@ -143,8 +143,24 @@ public actor Session {
   {
     var tables = inherited
     var values: [ResultSet?] = []
-    for step in plan.steps {
-      let rows = try await materialize(step.plan, tables: tables, into: &outcome)
+    var stepTables: [Int: [String: Table]] = [:]
+    for (index, step) in plan.steps.enumerated() {
+      if step.runsPerRow {
+        // A correlated subquery runs per row, as the plan executes: its tables now.
+        var own = tables
+        try await fetchTables(of: step.plan, into: &own, outcome: &outcome)
+        stepTables[index] = own
+        values.append(nil)
+        continue
+      }
+      var rows = try await materialize(step.plan, tables: tables, into: &outcome)
+      if let recursion = step.recursion {
+        var own = tables
+        for plan in recursion.recursive {
+          try await fetchTables(of: plan, into: &own, outcome: &outcome)
+        }
+        rows = try Recursion.run(recursion, initial: rows, tables: own, parameters: [])
+      }
       switch step.use {
       case .table(let name):
         tables[name] = Table(name, holding: rows)
@@ -169,7 +185,29 @@ public actor Session {
       outcome.failures += fetched.failures
       outcome.notes += fetched.notes
     }
-    return try Executor.execute(plan, tables: tables, subqueries: values)
+    return try Executor.execute(
+      plan, tables: tables, subqueries: values, stepTables: stepTables)
+  }
+
+  /// Fetches every API table `plan` and its steps read, for a step that runs per row: with the
+  /// keys the plan names, or every key when they come from a subquery or two uses differ.
+  private func fetchTables(
+    of plan: QueryPlan, into tables: inout [String: Table], outcome: inout Materialized
+  ) async throws {
+    var asked: [String: [String]?] = [:]
+    for requirement in plan.allRequirements {
+      guard let id = requirement.id else { continue }
+      var keys = requirement.keysFromStep == nil ? requirement.keys : nil
+      if let previous = asked[requirement.table] {
+        guard previous != keys else { continue }
+        keys = nil
+      }
+      asked[requirement.table] = keys
+      let fetched = try await table(id, keys: keys)
+      tables[requirement.table] = fetched.table
+      outcome.failures += fetched.failures
+      outcome.notes += fetched.notes
+    }
   }
 
   /// Holds `rows` as the table `_`, for the next statements to query without an API call.

@@ -83,7 +83,7 @@ struct SourcePrinter {
 
   mutating func print(_ select: SelectStatement) {
     for (index, cte) in select.with.enumerated() {
-      text += index == 0 ? "with " : ", "
+      text += index > 0 ? ", " : select.withIsRecursive ? "with recursive " : "with "
       text += cte.name.sourceText
       if !cte.columns.isEmpty {
         text += "(" + cte.columns.map(\.sourceText).joined(separator: ", ") + ")"
@@ -114,14 +114,11 @@ struct SourcePrinter {
         if let alias { text += " as " + alias.sourceText }
       }
     }
-    text += " from "
-    print(select.from)
-    for join in select.joins {
-      text += join.kind == .left ? " left join " : " join "
-      print(join.table)
-      text += " on "
-      print(join.condition)
+    if !select.from.isNoTable {
+      text += " from "
+      print(select.from)
     }
+    for join in select.joins { print(join) }
     if let condition = select.whereClause {
       text += " where "
       print(condition)
@@ -153,6 +150,26 @@ struct SourcePrinter {
         text += " offset "
         print(offset)
       }
+    }
+  }
+
+  /// `, t`, `[natural] [left|cross] join t [on …|using (…)]`.
+  private mutating func print(_ join: Join) {
+    if join.kind == .comma {
+      text += ", "
+    } else {
+      text += join.constraint == .natural ? " natural " : " "
+      text += join.kind.rawValue + " "
+    }
+    print(join.table)
+    switch join.constraint {
+    case .on(let condition):
+      text += " on "
+      print(condition)
+    case .using(let names):
+      text += " using (" + names.map(\.sourceText).joined(separator: ", ") + ")"
+    case .natural, .none:
+      break
     }
   }
 

@@ -72,9 +72,11 @@ extension Expr {
 extension TableRef {
   /// The same table reference with all ranges zero.
   public var withoutRanges: TableRef {
-    TableRef(
+    var ref = TableRef(
       name: name.withoutRanges, alias: alias?.withoutRanges,
       subquery: subquery.map { .select($0.select.withoutRanges) })
+    ref.isNoTable = isNoTable
+    return ref
   }
 }
 
@@ -97,7 +99,7 @@ extension SelectStatement {
       distinct: distinct, items: items.map(\.withoutRanges), from: from.withoutRanges,
       joins: joins.map {
         Join(
-          kind: $0.kind, table: $0.table.withoutRanges, condition: $0.condition.withoutRanges,
+          kind: $0.kind, table: $0.table.withoutRanges, constraint: $0.constraint.withoutRanges,
           range: .zero)
       },
       whereClause: whereClause?.withoutRanges, groupBy: groupBy.map(\.withoutRanges),
@@ -107,6 +109,7 @@ extension SelectStatement {
     select.compound = compound.map {
       CompoundTerm(op: $0.op, query: .select($0.query.select.withoutRanges))
     }
+    select.withIsRecursive = withIsRecursive
     select.with = with.map {
       CommonTableExpression(
         name: $0.name.withoutRanges, columns: $0.columns.map(\.withoutRanges),
@@ -143,5 +146,16 @@ extension ParsedStatement {
   /// The same statement with all ranges zero, its own included.
   public var withoutRanges: ParsedStatement {
     ParsedStatement(statement: statement.withoutRanges, range: .zero)
+  }
+}
+
+extension Join.Constraint {
+  /// The same constraint with all ranges zero.
+  public var withoutRanges: Join.Constraint {
+    switch self {
+    case .on(let expr): .on(expr.withoutRanges)
+    case .using(let names): .using(names.map(\.withoutRanges))
+    case .natural, .none: self
+    }
   }
 }

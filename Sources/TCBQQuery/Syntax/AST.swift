@@ -146,10 +146,19 @@ public struct TableRef: Sendable, Hashable {
   public var alias: Identifier?
   /// `from (select …) [as] alias`: the query whose rows the table holds.
   public var subquery: Subquery?
+  /// A select without `from` reads one row without columns (`select 1 + 1`).
+  public var isNoTable = false
   public init(name: Identifier, alias: Identifier?, subquery: Subquery? = nil) {
     self.name = name
     self.alias = alias
     self.subquery = subquery
+  }
+
+  /// What a select without `from` reads.
+  public static func noTable(at range: SourceRange) -> TableRef {
+    var ref = TableRef(name: Identifier(name: "(no table)", range: range), alias: nil)
+    ref.isNoTable = true
+    return ref
   }
 }
 
@@ -195,16 +204,38 @@ public struct CommonTableExpression: Sendable, Hashable {
 }
 
 public struct Join: Sendable, Hashable {
-  public enum Kind: String, Sendable, Hashable { case inner, left }
+  /// How the join was written. All but `left` are inner joins; the spelling is kept for
+  /// printing the statement back.
+  public enum Kind: String, Sendable, Hashable {
+    case inner = "join"
+    case left = "left join"
+    case cross = "cross join"
+    /// `from a, b`
+    case comma = ","
+    /// Whether unmatched rows are dropped (every kind but `left`).
+    public var isInner: Bool { self != .left }
+  }
+  /// What pairs the rows: `on expr`, `using (col, …)`, `natural`, or nothing (every pair).
+  public enum Constraint: Sendable, Hashable {
+    case on(Expr)
+    case using([Identifier])
+    case natural
+    case none
+  }
   public var kind: Kind
   public var table: TableRef
-  public var condition: Expr
+  public var constraint: Constraint
   public var range: SourceRange
-  public init(kind: Kind, table: TableRef, condition: Expr, range: SourceRange) {
+  public init(kind: Kind, table: TableRef, constraint: Constraint, range: SourceRange) {
     self.kind = kind
     self.table = table
-    self.condition = condition
+    self.constraint = constraint
     self.range = range
+  }
+  /// The ON condition, if the join has one.
+  public var condition: Expr? {
+    if case .on(let expr) = constraint { return expr }
+    return nil
   }
 }
 
@@ -229,6 +260,8 @@ public struct OrderItem: Sendable, Hashable {
 public struct SelectStatement: Sendable, Hashable {
   /// `with …` before the select: tables computed once, before the select runs.
   public var with: [CommonTableExpression] = []
+  /// `with recursive`: its tables may read themselves.
+  public var withIsRecursive = false
   /// The selects after this one in a compound; `orderBy`, `limit` and `offset` then order and
   /// cut the whole compound.
   public var compound: [CompoundTerm] = []

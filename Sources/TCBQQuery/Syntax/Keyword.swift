@@ -10,6 +10,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
   case `case`, when, then, `else`, end, cast, glob, regexp, escape, exists
   case union, all, intersect, except
   case create, drop, table
+  case cross, natural, using, values, recursive
 
   /// The keyword a word spells, ignoring case; nil when it is not a keyword.
   public init?(word: some StringProtocol) {
@@ -22,7 +23,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
   public var isReserved: Bool {
     switch self {
     case .explain, .shares, .share, .unshare, .of, .with, .show, .tables, .describe, .refresh,
-      .glob, .regexp, .escape, .create, .drop, .table:
+      .glob, .regexp, .escape, .create, .drop, .table, .recursive:
       false
     default:
       true
@@ -31,8 +32,8 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
 
   /// The words that begin a statement. A line that begins with one of them begins a statement.
   public static let statementKeywords: [Keyword] = [
-    .select, .with, .explain, .shares, .share, .unshare, .show, .describe, .refresh, .create,
-    .drop,
+    .select, .with, .values, .explain, .shares, .share, .unshare, .show, .describe, .refresh,
+    .create, .drop,
   ]
 
   /// Whether a statement begins with this word.
@@ -40,7 +41,7 @@ public enum Keyword: String, CaseIterable, Sendable, Hashable {
 
   /// The words that begin a query: in the interactive shell it runs at a line ending in `;`
   /// (`InputWait`).
-  public static let queryKeywords: [Keyword] = [.select, .explain, .with, .create]
+  public static let queryKeywords: [Keyword] = [.select, .explain, .with, .values, .create]
 
   /// Whether a query begins with this word.
   public var startsQuery: Bool { Keyword.queryKeywords.contains(self) }

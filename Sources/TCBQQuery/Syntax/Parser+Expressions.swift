@@ -147,7 +147,7 @@ extension Parser {
   /// `(a, b, …)` after `in`; the list may be empty, as in SQLite.
   private mutating func inList(_ left: ParsedExpr, negated: Bool) throws -> ParsedExpr {
     advanceOperator(negated)
-    if peek().isKeyword(.select) || peek().isKeyword(.with), current.isSymbol(.leftParen) {
+    if [.select, .with, .values].contains(where: peek().isKeyword), current.isSymbol(.leftParen) {
       let query = try parseParenthesizedSelect()
       return node(.inSubquery(left.expr, query, negated: negated), from: left, left.height)
     }
@@ -195,7 +195,7 @@ extension Parser {
 
   private mutating func parenthesized() throws -> ParsedExpr {
     let start = current.range.start
-    if peek().isKeyword(.select) || peek().isKeyword(.with) {
+    if [.select, .with, .values].contains(where: peek().isKeyword) {
       let query = try parseParenthesizedSelect()
       return ParsedExpr(expr: Expr(.subquery(query), range: range(from: start)), height: 1)
     }

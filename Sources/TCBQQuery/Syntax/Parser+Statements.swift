@@ -13,13 +13,11 @@ extension Parser {
       statement = .select(try parseSelect(start: start))
     case .with:
       statement = .select(try parseWith(start: start))
+    case .values:
+      statement = .select(try parseCompound(try parseValuesCore(start: start), start: start))
     case .explain:
-      if accept(.with) {
-        statement = .explain(try parseWith(start: start))
-      } else {
-        try expect(.select, "'select' or 'with' after 'explain'")
-        statement = .explain(try parseSelect(start: start))
-      }
+      statement = .explain(
+        try parseQuery(start: start, what: "'select', 'with' or 'values' after 'explain'"))
     case .shares:
       try expect(.of, "'of' after 'shares'")
       statement = .sharesOf(try parseWords(what: "an appid"))
@@ -31,9 +29,9 @@ extension Parser {
       try expect(.table, "'table' after 'create'")
       let name = try parseName(what: "a table name after 'create table'")
       try expect(.as, "'as' after the table name")
-      let selectStart = current.range.start
-      try expect(.select, "'select' after 'as'")
-      statement = .createTable(name, try parseSelect(start: selectStart))
+      let query = try parseQuery(
+        start: current.range.start, what: "'select', 'with' or 'values' after 'as'")
+      statement = .createTable(name, query)
     case .drop:
       try expect(.table, "'table' after 'drop'")
       statement = .dropTable(try parseName(what: "a table name after 'drop table'"))
@@ -64,13 +62,35 @@ extension Parser {
 
   // MARK: select
 
-  /// A select, or a compound of selects, with the `order by` and `limit` of the whole.
+  /// A query starting at the current token: `select …`, `with …` or `values …`.
+  mutating func parseQuery(start: SourceLocation, what: String) throws -> SelectStatement {
+    if accept(.with) { return try parseWith(start: start) }
+    if accept(.values) { return try parseCompound(try parseValuesCore(start: start), start: start) }
+    try expect(.select, what)
+    return try parseSelect(start: start)
+  }
+
+  /// A select, or a compound of selects, with the `order by` and `limit` of the whole; the
+  /// `select` is taken.
   mutating func parseSelect(start: SourceLocation) throws -> SelectStatement {
-    var select = try parseSelectCore(start: start)
+    try parseCompound(try parseSelectCore(start: start), start: start)
+  }
+
+  /// The rest of a compound after its first select (`first`), then the `order by` and
+  /// `limit` of the whole.
+  private mutating func parseCompound(_ first: SelectStatement, start: SourceLocation) throws
+    -> SelectStatement
+  {
+    var select = first
     while let op = compoundOperator() {
       let termStart = current.range.start
-      try expect(.select, "'select' after '\(op.rawValue)'")
-      let term = try parseSelectCore(start: termStart)
+      let term: SelectStatement
+      if accept(.values) {
+        term = try parseValuesCore(start: termStart)
+      } else {
+        try expect(.select, "'select' or 'values' after '\(op.rawValue)'")
+        term = try parseSelectCore(start: termStart)
+      }
       select.compound.append(CompoundTerm(op: op, query: .select(term)))
     }
     if accept(.order) {
@@ -100,15 +120,24 @@ extension Parser {
     return nil
   }
 
-  /// `select … from … [where] [group by] [having]`.
+  /// `select … [from …] [where] [group by] [having]`.
   private mutating func parseSelectCore(start: SourceLocation) throws -> SelectStatement {
     let distinct = accept(.distinct)
     var items = [try parseSelectItem()]
     while accept(.comma) { items.append(try parseSelectItem()) }
-    try expect(.from, "',' or 'from' after a select item")
+    let from: TableRef
+    if accept(.from) {
+      from = try parseTableRef()
+    } else if endsSelectWithoutFrom {
+      from = .noTable(at: current.range)
+    } else {
+      throw failure(expected: "',' or 'from' after a select item")
+    }
     var select = SelectStatement(
-      distinct: distinct, items: items, from: try parseTableRef(), range: range(from: start))
-    while let join = try parseJoin() { select.joins.append(join) }
+      distinct: distinct, items: items, from: from, range: range(from: start))
+    if !from.isNoTable {
+      while let join = try parseJoin() { select.joins.append(join) }
+    }
     if accept(.where) { select.whereClause = try parseExpression() }
     if accept(.group) {
       try expect(.by, "'by' after 'group'")
@@ -117,6 +146,44 @@ extension Parser {
     if accept(.having) { select.having = try parseExpression() }
     select.range = range(from: start)
     return select
+  }
+
+  /// Whether the select list may end here without `from` (`select 1 + 1`, `select 1 where …`).
+  private var endsSelectWithoutFrom: Bool {
+    let enders: [Keyword] = [.where, .group, .having, .order, .limit, .union, .intersect, .except]
+    return isAtEnd || current.isSymbol(.rightParen) || enders.contains(where: current.isKeyword)
+  }
+
+  /// `values (…), (…)`, the `values` taken: one row is a select without `from` of columns
+  /// `column1`, `column2`, …; more rows are the `union all` of those, as a table of the select.
+  private mutating func parseValuesCore(start: SourceLocation) throws -> SelectStatement {
+    var rows: [[Expr]] = []
+    repeat {
+      let rowStart = current.range
+      try expect(.leftParen, "'(' and the values of a row")
+      let row = try parseExpressionList()
+      try expect(.rightParen, "',' or ')' after a value")
+      if let width = rows.first?.count, width != row.count {
+        throw failure(
+          "all VALUES must have the same number of terms (this row has \(row.count), the first \(width))",
+          at: rowStart)
+      }
+      rows.append(row)
+    } while accept(.comma)
+    let selects = rows.map { row in
+      SelectStatement(
+        items: row.enumerated().map { index, expr in
+          .expression(expr, alias: Identifier(name: "column\(index + 1)", range: expr.range))
+        }, from: .noTable(at: current.range), range: range(from: start))
+    }
+    guard selects.count > 1 else { return selects[0] }
+    var union = selects[0]
+    union.compound = selects.dropFirst().map { CompoundTerm(op: .unionAll, query: .select($0)) }
+    let table = TableRef(
+      name: Identifier(name: "(subquery)", range: range(from: start)), alias: nil,
+      subquery: .select(union))
+    return SelectStatement(
+      items: [.star(range(from: start))], from: table, range: range(from: start))
   }
 
   private mutating func parseSelectItem() throws -> SelectItem {
@@ -136,7 +203,9 @@ extension Parser {
   }
 
   private mutating func parseTableRef() throws -> TableRef {
-    let followers: [Keyword] = [.where, .group, .having, .order, .limit, .join, .inner, .left, .on]
+    let followers: [Keyword] = [
+      .where, .group, .having, .order, .limit, .join, .inner, .left, .cross, .natural, .on, .using,
+    ]
     if current.isSymbol(.leftParen) {
       let open = current.range
       let query = try parseParenthesizedSelect()
@@ -156,22 +225,14 @@ extension Parser {
     try enterNesting()
     defer { depth -= 1 }
     let start = current.range.start
-    let query: SelectStatement
-    if accept(.with) {
-      query = try parseWith(start: start)
-    } else {
-      try expect(.select, "'select' in '(select …)'")
-      query = try parseSelect(start: start)
-    }
+    let query = try parseQuery(start: start, what: "'select' in '(select …)'")
     try expect(.rightParen, "')' after the subquery")
     return query
   }
 
   /// `with name [(columns)] as (select …), … select …`, after the `with`.
   mutating func parseWith(start: SourceLocation) throws -> SelectStatement {
-    if current.isKeyword(.select) == false, current.text.lowercased() == "recursive" {
-      throw failure("with recursive is not supported yet", at: current.range)
-    }
+    let recursive = accept(.recursive)
     var ctes: [CommonTableExpression] = []
     repeat {
       let name = try parseName(what: "a name for the 'with' table")
@@ -184,14 +245,28 @@ extension Parser {
       let query = try parseParenthesizedSelect()
       ctes.append(CommonTableExpression(name: name, columns: columns, query: .select(query)))
     } while accept(.comma)
-    try expect(.select, "',' or 'select' after the 'with' tables")
-    var select = try parseSelect(start: start)
+    let bodyStart = current.range.start
+    var select: SelectStatement
+    if accept(.values) {
+      select = try parseCompound(try parseValuesCore(start: bodyStart), start: bodyStart)
+    } else {
+      try expect(.select, "',' or 'select' after the 'with' tables")
+      select = try parseSelect(start: bodyStart)
+    }
     select.with = ctes
+    select.withIsRecursive = recursive
+    select.range = range(from: start)
     return select
   }
 
+  /// `, t`, or `[natural] [inner|left [outer]|cross] join t [on expr|using (col, …)]`.
   private mutating func parseJoin() throws -> Join? {
     let start = current.range.start
+    if accept(.comma) {
+      let table = try parseTableRef()
+      return Join(kind: .comma, table: table, constraint: .none, range: range(from: start))
+    }
+    let natural = accept(.natural)
     let kind: Join.Kind
     if accept(.join) {
       kind = .inner
@@ -202,13 +277,33 @@ extension Parser {
       _ = accept(.outer)
       try expect(.join, "'join' after 'left'")
       kind = .left
+    } else if accept(.cross) {
+      try expect(.join, "'join' after 'cross'")
+      kind = .cross
     } else {
+      if natural { throw failure(expected: "'join' after 'natural'") }
       return nil
     }
     let table = try parseTableRef()
-    try expect(.on, "'on' and a join condition")
-    let condition = try parseExpression()
-    return Join(kind: kind, table: table, condition: condition, range: range(from: start))
+    let constraint = try parseJoinConstraint(natural: natural)
+    return Join(kind: kind, table: table, constraint: constraint, range: range(from: start))
+  }
+
+  /// `on expr`, `using (col, …)` or nothing; a natural join takes neither.
+  private mutating func parseJoinConstraint(natural: Bool) throws -> Join.Constraint {
+    if natural {
+      if current.isKeyword(.on) || current.isKeyword(.using) {
+        throw failure("a natural join may not have an ON or USING clause", at: current.range)
+      }
+      return .natural
+    }
+    if accept(.on) { return .on(try parseExpression()) }
+    guard accept(.using) else { return .none }
+    try expect(.leftParen, "'(' and column names after 'using'")
+    var names = [try parseName(what: "a column name")]
+    while accept(.comma) { names.append(try parseName(what: "a column name")) }
+    try expect(.rightParen, "',' or ')' after the column names")
+    return .using(names)
   }
 
   private mutating func parseOrderItem() throws -> OrderItem {

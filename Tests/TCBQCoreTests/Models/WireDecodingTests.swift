@@ -162,7 +162,7 @@ private func decodeEnvList(_ json: String) async throws -> [CloudBaseRunEnv] {
     #expect(quota.quota?.remain == 5_705_032_703)
     #expect(quota.rateLimit == .init(callCount: 100, refreshSecond: 60))
     #expect(quota.componentRateLimit == nil)
-    let list = try decode(
+    let list = try read(
       AuthorizerListResponse.self,
       #"{"total_count": 3000000000, "list": [{"authorizer_appid": "wx1", "refresh_token": "secret", "auth_time": 1700000000123}]}"#
     )

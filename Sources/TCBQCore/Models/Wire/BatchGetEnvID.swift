@@ -15,6 +15,21 @@ public struct BatchGetEnvIDRequest: Sendable, Hashable, Codable {
   }
 }
 
+extension BatchGetEnvIDRequest: WireRequest {
+  /// `{"appids":[…],"source_type":1}`
+  public var jsonBytes: [UInt8] {
+    var writer = JSONWriter(reservingCapacity: 32 + appids.count * 24)
+    writer.beginObject()
+    writer.key("appids")
+    writer.beginArray()
+    for appid in appids { writer.string(appid) }
+    writer.endArray()
+    writer.member("source_type", Int64(sourceType))
+    writer.endObject()
+    return writer.bytes
+  }
+}
+
 /// batchgetenvid answer: `relation_data` and `err_list`, both tolerant of `null` or absence.
 public struct BatchGetEnvIDResponse: Sendable, Hashable, Encodable, WireAnswer {
   public var errcode: Int64
