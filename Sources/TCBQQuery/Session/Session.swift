@@ -123,7 +123,13 @@ public actor Session {
     try checkBudget(plan)
     var outcome = Materialized()
     let rows = try await materialize(plan, tables: localTables, into: &outcome)
-    return (rows, outcome.notes, outcome.failures)
+    // A table fetched for two steps (a correlated subquery, the holding select) says its
+    // notes and failures once.
+    var seenNotes = Set<String>(), seenFailures = Set<AppFailure>()
+    return (
+      rows, outcome.notes.filter { seenNotes.insert($0).inserted },
+      outcome.failures.filter { seenFailures.insert($0).inserted }
+    )
   }
 
   /// What fetching for a plan and its steps reported on the way.
